@@ -1,0 +1,5 @@
+"""Allow `python -m mnqa`."""
+
+from mnqa.cli import entry
+
+entry()

@@ -1,0 +1,102 @@
+"""Text analysis shared by documents and queries: Unicode folding, word tokens with offsets, stopwords, stems.
+
+Tokenizing is one regular expression (nltk's RegexpTokenizer is `re.findall` underneath); it lives here rather
+than behind `import nltk` because that import alone costs ~0.35 s and most questions never need it. The Snowball
+stemmer is nltk's, loaded lazily: stems of every corpus word are cached with the index, so nltk is only imported
+for query words the index has never seen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# A word: letters/digits, with inner apostrophes (client's) and hyphens (micro-needling).
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text: its span in the original string and its folded surface form."""
+
+    start: int
+    end: int
+    word: str  # folded: NFKC, accents stripped, casefolded, possessive removed
+
+
+def fold(text: str) -> str:
+    """Fold case, compatibility forms and accents, so 'Café', 'CAFE' and 'cafe' compare equal."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word tokens with character offsets into `text`."""
+    tokens = []
+    for m in WORD_RE.finditer(text):
+        word = _POSSESSIVE_RE.sub("", fold(m.group()))
+        if word:
+            tokens.append(Token(m.start(), m.end(), word))
+    return tokens
+
+
+def word_forms(word: str) -> list[str]:
+    """The forms a folded word is indexed under: itself, or for 'a-b' the joined 'ab' and the parts."""
+    if "-" not in word:
+        return [word]
+    parts = [p for p in word.split("-") if p]
+    return ["".join(parts), *parts]
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Our own stopword list (mnqa/stopwords.txt): function words and conversational filler."""
+    text = resources.files("mnqa").joinpath("stopwords.txt").read_text(encoding="utf-8")
+    words = set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0]
+        words.update(fold(w) for w in line.split())
+    return frozenset(words)
+
+
+class Stemmer:
+    """Snowball (English) stems, memoised; nltk is imported only when a word is not yet known."""
+
+    def __init__(self, known: dict[str, str] | None = None) -> None:
+        self.known: dict[str, str] = dict(known or {})
+        self._snowball = None
+
+    def stem(self, word: str) -> str:
+        """The stem of a folded word."""
+        stem = self.known.get(word)
+        if stem is None:
+            if self._snowball is None:
+                from nltk.stem.snowball import SnowballStemmer  # lazy: ~0.35 s
+
+                self._snowball = SnowballStemmer("english")
+            # Snowball leaves apostrophes inside words ("don't"); they carry no meaning for matching.
+            stem = self._snowball.stem(word.replace("'", ""))
+            self.known[word] = stem
+        return stem
+
+    @property
+    def loaded_nltk(self) -> bool:
+        """Whether this stemmer had to import nltk (used by tests and the benchmark)."""
+        return self._snowball is not None
+
+
+def terms(text: str, stemmer: Stemmer) -> list[str]:
+    """The index terms of a text: stems of its non-stopword word forms, in order, repeats kept."""
+    stop = stopwords()
+    out = []
+    for tok in tokenize(text):
+        for form in word_forms(tok.word):
+            if form not in stop:
+                out.append(stemmer.stem(form))
+    return out

@@ -1,0 +1,251 @@
+"""Documents: read a corpus folder, keep line numbers, recognise structure and drop page debris.
+
+A document becomes a list of blocks (headings, paragraphs, list items), each knowing its line range. Page debris
+(social-media embeds, feedback widgets, calls to action) is recognised by general rules, not by listing lines.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+DOC_SUFFIXES = (".txt", ".md")
+METADATA_FILE = "mnqa.toml"
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a larger file is not a document a clinic wrote by hand
+
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural unit of a document: a heading, a paragraph or one list item."""
+
+    kind: str  # "heading" | "paragraph" | "item"
+    first: int  # 1-based line numbers, inclusive
+    last: int
+    text: str  # the lines, each stripped, joined by "\n"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file of the corpus, with its title and its blocks (debris removed)."""
+
+    source: str  # "<folder name>/<path inside the folder>", as shown to users
+    path: str  # path inside the corpus folder
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The corpus folder's mnqa.toml: document titles and the trainers' FAQ list."""
+
+    titles: dict[str, str]
+    faq: tuple[str, ...]
+
+
+class CorpusError(Exception):
+    """The corpus folder cannot be used at all (missing, not a folder, no documents)."""
+
+
+# --- page debris -----------------------------------------------------------------------------------------------
+
+_HANDLE_RE = re.compile(r"(?<!\w)[@#][\w.]+")
+_MUSIC_RE = re.compile(r"[♪♫♬]|\boriginal sound\b", re.I)
+# Feedback widgets and share bars: a short line that asks about the page itself.
+_WIDGET_RE = re.compile(
+    r"^(was this (page |article |post |information )?(helpful|useful)|did you find this (page |article )?"
+    r"(helpful|useful)|rate this (page|article)|share this( (page|article|post))?|print this (page|article)"
+    r"|(leave|post) a comment|related (posts|articles)|read more|advertisement|skip to (main )?content)\b",
+    re.I,
+)
+# Calls to action: a sentence urging the reader to book, call or "learn more" rather than informing.
+_CTA_RE = re.compile(
+    r"\b(schedule|book|call|contact|phone|email|request|arrange|visit)\b[^.!?]{0,60}"
+    r"\b(consultation|appointment|session|visit|us|today|now|office|clinic)\b"
+    r"|\bto learn more\b|\bcontact us\b|\bcall (us|now|today)\b",
+    re.I,
+)
+_BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·*+\-–]|\d{1,3}[.)]|[a-zA-Z][.)])\s+")
+_SENTENCE_END = ".!?…"
+
+
+def is_embed(line: str) -> bool:
+    """A social-media embed line: mostly @handles and #tags, or a music credit."""
+    words = line.split()
+    handles = len(_HANDLE_RE.findall(line))
+    return bool(words) and (handles >= 3 or handles / len(words) >= 0.3 or (handles >= 1 and bool(_MUSIC_RE.search(line))))
+
+
+def is_widget(line: str) -> bool:
+    """A feedback/share widget line such as 'Was this helpful?'."""
+    return len(line) <= 80 and bool(_WIDGET_RE.match(line.strip()))
+
+
+def is_call_to_action(sentence: str) -> bool:
+    """A sentence that urges the reader to book or get in touch rather than saying anything about the topic."""
+    return bool(_CTA_RE.search(sentence))
+
+
+def is_debris(line: str) -> bool:
+    """A whole line that is page furniture, not content."""
+    return is_embed(line) or is_widget(line)
+
+
+# --- structure -------------------------------------------------------------------------------------------------
+
+
+def is_bullet(line: str) -> bool:
+    """A list item: a bullet character or a number/letter marker at the start."""
+    return bool(_BULLET_RE.match(line))
+
+
+def is_heading(line: str) -> bool:
+    """A heading: a short line that is not a sentence of a paragraph, or a short question line."""
+    s = line.strip()
+    if not s or is_bullet(s) or len(s) > 100:
+        return False
+    words = s.split()
+    if s.endswith("?"):
+        # One question on its own line ("Who is a bad candidate for microneedling?").
+        return len(words) <= 14 and not any(c in s[:-1] for c in ".!?")
+    if s[-1] in ",;:" or len(s) > 80 or len(words) > 12:
+        return False
+    if s[-1] in _SENTENCE_END:
+        # A very short one-sentence line ("Talk to your doctor today.") reads as a heading, not a paragraph.
+        return len(words) <= 6 and not any(c in s[:-1] for c in ".!?")
+    return True
+
+
+def parse(text: str) -> list[Block]:
+    """Split a document's text into headings, paragraphs and list items, debris removed."""
+    lines = text.splitlines()
+    blocks: list[Block] = []
+    para: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if para:
+            blocks.append(Block("paragraph", para[0][0], para[-1][0], "\n".join(t for _, t in para)))
+            para.clear()
+
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line or is_debris(line):
+            flush()
+            continue
+        if is_bullet(line):
+            flush()
+            blocks.append(Block("item", number, number, line))
+        elif is_heading(line) and not para:
+            blocks.append(Block("heading", number, number, line))
+        elif para and para[-1][1][-1] not in _SENTENCE_END + ":\"”)":
+            para.append((number, line))  # a hard-wrapped paragraph continues
+        elif is_heading(line):
+            flush()
+            blocks.append(Block("heading", number, number, line))
+        else:
+            flush()
+            para.append((number, line))
+    flush()
+    # A heading with no content after it (a trailing "Was this helpful?"-style prompt) is not a heading of anything.
+    while blocks and blocks[-1].kind == "heading":
+        blocks.pop()
+    return blocks
+
+
+# --- the corpus folder ------------------------------------------------------------------------------------------
+
+
+def read_metadata(folder: Path, warn: Warn) -> Metadata:
+    """Read mnqa.toml (titles and FAQ); a missing file means none, a broken one is warned about and ignored."""
+    path = folder / METADATA_FILE
+    if not path.exists():
+        return Metadata({}, ())
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        titles = {str(k): str(v) for k, v in dict(data.get("titles", {})).items()}
+        faq = tuple(str(q).strip() for q in data.get("faq", {}).get("questions", []) if str(q).strip())
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TypeError, ValueError, AttributeError) as exc:
+        warn(f"{path}: ignored, not valid metadata ({_one_line(exc)})")
+        return Metadata({}, ())
+    return Metadata(titles, faq)
+
+
+def list_files(folder: Path, warn: Warn) -> list[Path]:
+    """The document files in a folder and its subfolders, sorted; links leading outside it are skipped."""
+    root = folder.resolve()
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False, onerror=lambda e: warn(f"{e.filename}: skipped, cannot read folder ({e.strerror})")):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.lower().endswith(DOC_SUFFIXES):
+                continue
+            path = Path(dirpath) / name
+            try:
+                inside = path.resolve().is_relative_to(root)
+            except (OSError, RuntimeError):
+                inside = False
+            if not inside:
+                warn(f"{path}: skipped, it links outside the corpus folder")
+                continue
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def read_text(path: Path, warn: Warn) -> str | None:
+    """A document's text, or None (with a warning) when it is not readable UTF-8 text."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            warn(f"{path}: skipped, {size // (1024 * 1024)} MB is over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        warn(f"{path}: skipped, cannot read it ({exc.strerror or exc})")
+        return None
+    if b"\x00" in data:
+        warn(f"{path}: skipped, it is a binary file")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        warn(f"{path}: skipped, not UTF-8 text (bad byte at offset {exc.start})")
+        return None
+    if not text.strip():
+        warn(f"{path}: skipped, it is empty")
+        return None
+    return text
+
+
+def load_corpus(folder: str | os.PathLike[str], warn: Warn) -> tuple[list[Document], Metadata]:
+    """Read every document of a corpus folder; raise CorpusError when there is nothing usable."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise CorpusError(f"corpus folder not found: {folder}")
+    if not folder.is_dir():
+        raise CorpusError(f"not a folder: {folder}")
+    meta = read_metadata(folder, warn)
+    label = folder.resolve().name or str(folder)
+    docs = []
+    for path in list_files(folder, warn):
+        text = read_text(path, warn)
+        if text is None:
+            continue
+        rel = path.relative_to(folder).as_posix()
+        blocks = parse(text)
+        if not blocks:
+            warn(f"{path}: skipped, no readable content")
+            continue
+        title = meta.titles.get(rel) or meta.titles.get(path.name) or path.stem
+        docs.append(Document(f"{label}/{rel}", rel, title, tuple(blocks)))
+    if not docs:
+        raise CorpusError(f"no documents (.txt or .md files) in {folder}")
+    return docs, meta
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]

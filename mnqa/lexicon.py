@@ -1,0 +1,88 @@
+"""The domain lexicon: how people ask, mapped to how the documents say it (mnqa/lexicon.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from mnqa.analysis import Stemmer, fold, stopwords, tokenize, word_forms
+
+DEFAULT_WEIGHT = 0.5  # an expansion counts half as much as the asker's own word
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One mapping: any of the `ask` phrases in a question adds the `say` phrases to the search."""
+
+    ask: tuple[str, ...]
+    say: tuple[str, ...]
+    weight: float = DEFAULT_WEIGHT
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All entries, plus the raw text (part of the index cache key)."""
+
+    entries: tuple[Entry, ...]
+    source: str = ""
+
+    def words(self) -> set[str]:
+        """Every folded word form the lexicon mentions (so they are known to the stemmer and the speller)."""
+        out: set[str] = set()
+        for entry in self.entries:
+            for phrase in entry.ask + entry.say:
+                for tok in tokenize(phrase):
+                    out.update(word_forms(tok.word))
+        return out
+
+
+class LexiconError(ValueError):
+    """The lexicon file is not valid."""
+
+
+def parse_lexicon(text: str) -> Lexicon:
+    """Parse lexicon TOML text: a list of [[map]] tables with `ask`, `say` and an optional `weight`."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"lexicon is not valid TOML: {exc}") from None
+    entries = []
+    for n, item in enumerate(data.get("map", []), start=1):
+        ask, say = item.get("ask"), item.get("say")
+        weight = item.get("weight", DEFAULT_WEIGHT)
+        if not (isinstance(ask, list) and isinstance(say, list) and ask and say):
+            raise LexiconError(f"lexicon entry {n}: needs non-empty lists 'ask' and 'say'")
+        if not all(isinstance(p, str) for p in ask + say):
+            raise LexiconError(f"lexicon entry {n}: phrases must be strings")
+        if not isinstance(weight, (int, float)) or not 0 < weight <= 1:
+            raise LexiconError(f"lexicon entry {n}: weight must be a number in (0, 1]")
+        entries.append(Entry(tuple(ask), tuple(say), float(weight)))
+    return Lexicon(tuple(entries), text)
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Load the lexicon from a file, or the one shipped with mnqa."""
+    if path is None:
+        text = resources.files("mnqa").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return parse_lexicon(text)
+
+
+def phrase_stems(phrase: str, stemmer: Stemmer, keep_stopwords: bool = True) -> tuple[str, ...]:
+    """The stems of a phrase's words, in order (stopwords kept unless asked, so 'how long' still matches)."""
+    stop = stopwords()
+    out = []
+    for tok in tokenize(phrase):
+        forms = word_forms(tok.word)
+        form = forms[0]
+        if keep_stopwords or form not in stop:
+            out.append(stemmer.stem(form))
+    return tuple(out)
+
+
+def fold_phrase(phrase: str) -> str:
+    """A phrase folded for display (case and accents)."""
+    return " ".join(fold(phrase).split())
