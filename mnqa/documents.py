@@ -221,30 +221,58 @@ def read_text(path: Path, warn: Warn) -> str | None:
     return text
 
 
-def load_corpus(folder: str | os.PathLike[str], warn: Warn) -> tuple[list[Document], Metadata]:
-    """Read every document of a corpus folder; raise CorpusError when there is nothing usable."""
+@dataclass(frozen=True)
+class Corpus:
+    """A corpus folder as read from disk: its usable files' text and its metadata, before any parsing."""
+
+    folder: Path
+    label: str  # the folder's name, the first part of every source
+    files: tuple[tuple[str, str], ...]  # (path inside the folder, text), sorted by path
+    meta: Metadata
+    meta_raw: bytes  # mnqa.toml as it is on disk (part of the cache key)
+
+
+def read_corpus(folder: str | os.PathLike[str], warn: Warn) -> Corpus:
+    """Read every usable document of a corpus folder; raise CorpusError when there is nothing usable."""
     folder = Path(folder)
     if not folder.exists():
         raise CorpusError(f"corpus folder not found: {folder}")
     if not folder.is_dir():
         raise CorpusError(f"not a folder: {folder}")
     meta = read_metadata(folder, warn)
-    label = folder.resolve().name or str(folder)
-    docs = []
+    try:
+        meta_raw = (folder / METADATA_FILE).read_bytes()
+    except OSError:
+        meta_raw = b""
+    files = []
     for path in list_files(folder, warn):
         text = read_text(path, warn)
-        if text is None:
-            continue
-        rel = path.relative_to(folder).as_posix()
+        if text is not None:
+            files.append((path.relative_to(folder).as_posix(), text))
+    if not files:
+        raise CorpusError(f"no documents (.txt or .md files with text) in {folder}")
+    return Corpus(folder, folder.resolve().name or "corpus", tuple(files), meta, meta_raw)
+
+
+def parse_corpus(corpus: Corpus, warn: Warn) -> list[Document]:
+    """Parse a corpus's files into documents with titles; files with no content are warned about."""
+    docs = []
+    for rel, text in corpus.files:
         blocks = parse(text)
         if not blocks:
-            warn(f"{path}: skipped, no readable content")
+            warn(f"{corpus.folder / rel}: skipped, no readable content")
             continue
-        title = meta.titles.get(rel) or meta.titles.get(path.name) or path.stem
-        docs.append(Document(f"{label}/{rel}", rel, title, tuple(blocks)))
+        title = corpus.meta.titles.get(rel) or corpus.meta.titles.get(Path(rel).name) or Path(rel).stem
+        docs.append(Document(f"{corpus.label}/{rel}", rel, title, tuple(blocks)))
     if not docs:
-        raise CorpusError(f"no documents (.txt or .md files) in {folder}")
-    return docs, meta
+        raise CorpusError(f"no documents with readable content in {corpus.folder}")
+    return docs
+
+
+def load_corpus(folder: str | os.PathLike[str], warn: Warn) -> tuple[list[Document], Metadata]:
+    """Read and parse a corpus folder in one step."""
+    corpus = read_corpus(folder, warn)
+    return parse_corpus(corpus, warn), corpus.meta
 
 
 def _one_line(exc: BaseException) -> str:

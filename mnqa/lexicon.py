@@ -78,8 +78,10 @@ def phrase_stems(phrase: str, stemmer: Stemmer, keep_stopwords: bool = True) -> 
     for tok in tokenize(phrase):
         forms = word_forms(tok.word)
         form = forms[0]
-        if keep_stopwords or form not in stop:
+        if form not in stop:
             out.append(stemmer.stem(form))
+        elif keep_stopwords:
+            out.append(form)  # stopwords are matched as typed, the way analyze() records them
     return tuple(out)
 
 

@@ -1,0 +1,119 @@
+"""The engine: corpus -> index (cached) -> analysed questions -> Answer values. It never prints."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+from mnqa import store
+from mnqa.analysis import stopwords
+from mnqa.documents import Corpus, CorpusError, parse_corpus, read_corpus
+from mnqa.index import B, EPSILON, K1, DocInfo, Index, Progress, build
+from mnqa.lexicon import Lexicon, load_lexicon, phrase_stems
+from mnqa.models import Answer, Passage, Searched
+from mnqa.passages import MAX_CHARS
+from mnqa.query import Query, Vocabulary, analyze
+from mnqa.search import Searcher
+
+__all__ = ["Engine", "CorpusError"]
+
+Warn = Callable[[str], None]
+
+
+def _ignore(_: str) -> None:
+    pass
+
+
+class Engine:
+    """Answers questions from one corpus. Build it with Engine.from_corpus(path)."""
+
+    def __init__(self, index: Index, lexicon: Lexicon) -> None:
+        self.index = index
+        self.lexicon = lexicon
+        self.stemmer = index.stemmer()
+        lexicon_stems = {s for e in lexicon.entries for p in e.ask for s in phrase_stems(p, self.stemmer, False)}
+        self.vocab = Vocabulary(set(index.df), index.surfaces, lexicon_stems)
+        self.searcher = Searcher(index, self.stemmer)
+
+    @classmethod
+    def from_corpus(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        cache_dir: str | os.PathLike[str] | None = None,
+        lexicon: Lexicon | None = None,
+        warn: Warn = _ignore,
+        progress: Progress | None = None,
+    ) -> Engine:
+        """Load a corpus folder, from the index cache when it is current, else by building (and caching) it."""
+        lexicon = lexicon or load_lexicon()
+        corpus = read_corpus(path, warn)
+        key = store.cache_key(corpus, lexicon.source, ",".join(sorted(stopwords())), f"{K1} {B} {EPSILON} {MAX_CHARS}")
+        cache_file = store.cache_path(Path(cache_dir), corpus, key) if cache_dir is not None else None
+        index = None
+        if cache_file is not None:
+            try:
+                index = store.load(cache_file, key)
+            except store.CacheError as exc:
+                warn(f"index cache {cache_file}: {exc}; rebuilding it")
+            except OSError as exc:
+                warn(f"index cache {cache_file}: cannot read it ({exc.strerror or exc}); rebuilding")
+        if index is None:
+            index = build(parse_corpus(corpus, warn), corpus.meta, lexicon, progress)
+            if cache_file is not None:
+                try:
+                    store.save(cache_file, index, key)
+                except OSError as exc:
+                    warn(f"index cache {cache_file.parent}: not usable ({exc.strerror or exc}); running without a cache")
+        return cls(index, lexicon)
+
+    @property
+    def documents(self) -> list[DocInfo]:
+        """The documents indexed, in order."""
+        return self.index.docs
+
+    @property
+    def faq(self) -> tuple[str, ...]:
+        """The trainers' common questions (from the corpus folder's mnqa.toml)."""
+        return self.index.faq
+
+    def analyze(self, question: str) -> Query:
+        """The analysed form of a question (what will be searched)."""
+        return analyze(question, self.vocab, self.lexicon, self.stemmer)
+
+    def ask(self, question: str, top_k: int = 3, start: int = 0) -> Answer:
+        """Answer a question with the top_k best distinct passages after the first `start`."""
+        query = self.analyze(question)
+        searched = Searched(tuple(query.terms), tuple(query.expansions), dict(query.corrections), tuple(query.unknown))
+        notice = f"the question was cut to its first {len(query.text) and 500} characters" if query.truncated else None
+        if not query.weights:
+            reason = "no question given" if not question.strip() else "nothing in the question to search for"
+            return Answer(question, False, searched, (), self.suggest(query), notice, reason)
+        ranked = self.searcher.search(query, max(1, top_k), max(0, start))
+        reason = None if ranked.answered else "the documents do not answer this"
+        return Answer(
+            question,
+            ranked.answered,
+            searched,
+            tuple(ranked.hits) if ranked.answered else (),  # a weak match is never passed off as an answer
+            () if ranked.answered else self.suggest(query),
+            notice,
+            reason,
+            ranked.more,
+            round(ranked.coverage, 4),
+        )
+
+    def suggest(self, query: Query, n: int = 3) -> tuple[str, ...]:
+        """Questions the documents can answer, those sharing words with the query first."""
+        mine = set(query.weights)
+        scored = []
+        for i, q in enumerate(self.faq):
+            overlap = len(mine & set(self.analyze(q).weights)) if mine else 0
+            scored.append((-overlap, i, q))
+        return tuple(q for _, _, q in sorted(scored)[:n])
+
+    def section_of(self, passage: Passage) -> list[Passage]:
+        """The passages of the same document and section as `passage`, in order (for reading it in context)."""
+        return [p for p in self.index.passages if p.source == passage.source and p.section == passage.section]

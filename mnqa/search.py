@@ -1,0 +1,151 @@
+"""Search: rank passages for an analysed query, fold near-twins together, mark answers, and abstain.
+
+Abstention is one measure, `coverage`: how much of what was asked the best passage speaks to. Each word of the
+asker's counts by how informative it is (its idf; a word the documents and the lexicon have never seen counts
+as much as the rarest word), and is covered when the passage has it, or partly covered when the passage has one
+of its lexicon expansions. The question is answered when coverage reaches COVERAGE_MIN; both constants were
+chosen by measuring the labelled questions (`mnqa eval --sweep`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from mnqa.analysis import Stemmer, stopwords, tokenize, word_forms
+from mnqa.index import Index
+from mnqa.models import Hit, Passage
+from mnqa.query import Query
+
+COVERAGE_MIN = 0.5
+EXPANSION_CREDIT = 0.8  # how far an expansion stands in for the asker's own word when judging coverage
+TWIN_MIN = 0.6  # Jaccard similarity of two passages' stems above which they say the same thing
+SHORTLIST = 200  # candidates looked at past the score sort; enough for any page of distinct results
+
+
+@dataclass(frozen=True)
+class _Analysed:
+    """A passage's words as the search needs them: stems by character span, and the set of stems."""
+
+    spans: tuple[tuple[int, int, str], ...]  # (start, end, stem) over passage.text
+    text_stems: frozenset[str]
+    all_stems: frozenset[str]  # with the section heading and the lead-in
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """The outcome of a search before it is packaged as an Answer."""
+
+    hits: list[Hit]
+    more: bool
+    coverage: float
+    answered: bool
+
+
+class Searcher:
+    """Ranks passages of one index; keeps per-passage analysis cached between questions."""
+
+    def __init__(self, index: Index, stemmer: Stemmer) -> None:
+        self.index = index
+        self.stemmer = stemmer
+        self._analysed = lru_cache(maxsize=4096)(self._analyse)
+        self.unknown_weight = index.idf_weight("\0")  # as informative as a word in no passage
+
+    def _analyse(self, pid: int) -> _Analysed:
+        p = self.index.passages[pid]
+        stop = stopwords()
+        spans = []
+        for tok in tokenize(p.text):
+            for form in word_forms(tok.word):
+                if form not in stop:
+                    spans.append((tok.start, tok.end, self.stemmer.stem(form)))
+        text_stems = frozenset(s for _, _, s in spans)
+        extra = set()
+        for part in (p.section, p.context):
+            for tok in tokenize(part or ""):
+                extra.update(self.stemmer.stem(f) for f in word_forms(tok.word) if f not in stop)
+        return _Analysed(tuple(spans), text_stems, text_stems | extra)
+
+    def scores(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate passage ids in rank order (score descending, then id) and their scores."""
+        n = len(self.index.passages)
+        total = np.zeros(n, dtype=np.float64)
+        for stem, weight in query.weights.items():
+            pids, scores = self.index.term(stem)
+            if len(pids):
+                total[pids] += weight * scores
+        cand = np.flatnonzero(total)
+        if len(cand) > SHORTLIST:
+            cut = np.partition(total[cand], len(cand) - SHORTLIST)[len(cand) - SHORTLIST]
+            cand = cand[total[cand] >= cut]  # ties at the cut all stay, so the order stays deterministic
+        order = np.lexsort((cand, -total[cand]))
+        return cand[order], total[cand[order]]
+
+    def coverage(self, query: Query, pid: int) -> float:
+        """How much of what was asked passage `pid` speaks to (0..1), weighting words by informativeness."""
+        stems = self._analysed(pid).all_stems
+        got = want = 0.0
+        for g in query.groups:
+            if g.stem is None:
+                want += self.unknown_weight
+                continue
+            if g.stem in self.index.df:
+                info = self.index.idf_weight(g.stem)
+            else:  # known only to the lexicon: as informative as its best expansion
+                info = max((self.index.idf_weight(s) for s in g.expansions if s in self.index.df), default=self.unknown_weight)
+            want += info
+            if g.stem in stems:
+                got += info
+            elif any(s in stems for s in g.expansions):
+                got += info * EXPANSION_CREDIT
+        return got / want if want else 0.0
+
+    def search(self, query: Query, top_k: int, start: int = 0) -> Ranked:
+        """The distinct results start..start+top_k for a query, with twins folded and the abstention verdict."""
+        cand, scores = self.scores(query)
+        chosen: list[tuple[int, float, list[str]]] = []  # (pid, score, also_in sources)
+        more = False
+        for pid, score in zip(cand.tolist(), scores.tolist()):
+            twin_of = self._twin(pid, chosen)
+            if twin_of is not None:
+                source = self.index.passages[pid].source
+                also = chosen[twin_of][2]
+                if source != self.index.passages[chosen[twin_of][0]].source and source not in also:
+                    also.append(source)
+                continue
+            if len(chosen) == start + top_k:
+                more = True
+                break
+            chosen.append((pid, score, []))
+        coverage = self.coverage(query, chosen[0][0]) if chosen else 0.0
+        answered = bool(chosen) and coverage >= COVERAGE_MIN
+        ideal = sum(w * self.index.max_score(s) for s, w in query.weights.items()) or 1.0
+        hits = [
+            self._hit(rank, pid, score, min(1.0, score / ideal), tuple(also), query)
+            for rank, (pid, score, also) in enumerate(chosen[start:], start=start + 1)
+        ]
+        return Ranked(hits, more, coverage, answered)
+
+    def _twin(self, pid: int, chosen: list[tuple[int, float, list[str]]]) -> int | None:
+        mine = self._analysed(pid).text_stems
+        for i, (other, _, _) in enumerate(chosen):
+            theirs = self._analysed(other).text_stems
+            union = len(mine | theirs)
+            if union and len(mine & theirs) / union >= TWIN_MIN:
+                return i
+        return None
+
+    def _hit(self, rank: int, pid: int, score: float, relevance: float, also: tuple[str, ...], query: Query) -> Hit:
+        p: Passage = self.index.passages[pid]
+        spans = self._analysed(pid).spans
+        weights = query.weights
+        highlights = tuple(dict.fromkeys((s, e) for s, e, stem in spans if stem in weights))
+        best, best_value = (0, len(p.text)), -1.0
+        for s0, e0 in p.sentences or ((0, len(p.text)),):
+            found = {stem for s, e, stem in spans if s0 <= s < e0 and stem in weights}
+            value = sum(weights[st] * self.index.idf_weight(st) for st in found)
+            if value > best_value:
+                best, best_value = (s0, e0), value
+        return Hit(rank, round(score, 6), round(relevance, 4), p, p.text[best[0] : best[1]], best, highlights, also)
