@@ -65,6 +65,18 @@ def stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    """Common words that say little about a topic (mnqa/generic.txt), for judging whether a question is answered."""
+    text = resources.files("mnqa").joinpath("generic.txt").read_text(encoding="utf-8")
+    return frozenset(fold(w) for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
+def is_generic(word: str) -> bool:
+    """Whether a folded word is generic: listed in generic.txt, or an adverb in -ly."""
+    return word in generic_words() or (len(word) > 4 and word.endswith("ly"))
+
+
 class Stemmer:
     """Snowball (English) stems, memoised; nltk is imported only when a word is not yet known."""
 

@@ -65,6 +65,18 @@ class Report:
         return [o for o in self.outcomes if (o.case.gold and (o.rank is None or o.rank > 3)) or (not o.case.gold and o.answered)]
 
 
+def eval_sets(name: str, folder: str | Path) -> list[Path]:
+    """The files of a named question set in `folder`: dev (dev*.jsonl), holdout, all, or a path to a .jsonl file."""
+    folder = Path(folder)
+    if name == "dev":
+        return sorted(folder.glob("dev*.jsonl"))
+    if name == "holdout":
+        return [folder / "holdout.jsonl"]
+    if name == "all":
+        return sorted(folder.glob("dev*.jsonl")) + [folder / "holdout.jsonl"]
+    return [Path(name)]
+
+
 def load_cases(path: str | Path) -> list[Case]:
     """Read a JSONL file of {"q": ..., "gold": [...], "kind": ...} objects."""
     cases = []

@@ -10,20 +10,33 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from mnqa.analysis import Stemmer, fold, stopwords, tokenize, word_forms
+from mnqa.analysis import Stemmer, fold, generic_words, stopwords, tokenize, word_forms
 from mnqa.lexicon import Lexicon, fold_phrase, phrase_stems
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real question is longer
 MAX_WORD_CHARS = 40  # longer "words" are noise (hashes, URLs, keyboard mashing), never corrected
+SUBSTITUTE_WEIGHT = 0.9  # expansions of a word the documents never use stand in for it almost fully
 
 
 @dataclass
 class Group:
-    """One word of the asker's, with the stems that can stand for it (its own and its expansions)."""
+    """One thing asked about: a word of the asker's with the stems that can stand for it, or a lexicon phrase.
 
-    word: str  # as typed (folded), or as corrected
-    stem: str | None  # None when the word is unknown to the index and to the lexicon
+    A passage scores for a group by its best-matching member (plus a little for the others), so a word with many
+    expansions cannot outvote a word with none.
+    """
+
+    word: str  # as typed (folded), or as corrected; for a phrase group, the phrase
+    stem: str | None  # None when the word is unknown to the index and to the lexicon, or for a phrase group
     expansions: dict[str, float] = field(default_factory=dict)  # stem -> weight
+    phrase: bool = False  # an expansion group triggered by a phrase of stopwords only ("how long", "what is")
+
+    def members(self) -> dict[str, float]:
+        """Every stem that matches this group, with its weight (the group's own word at 1.0)."""
+        out = dict(self.expansions)
+        if self.stem is not None:
+            out[self.stem] = 1.0
+        return out
 
 
 @dataclass
@@ -43,6 +56,11 @@ class Query:
         """The asker's searched words (after correction), in order, once each."""
         return list(dict.fromkeys(g.word for g in self.groups if g.stem is not None))
 
+    @property
+    def searchable(self) -> list[Group]:
+        """The groups that can match a passage."""
+        return [g for g in self.groups if g.stem is not None or g.expansions]
+
 
 class Vocabulary:
     """What the analyser needs to know about the index: known stems, word forms for spelling, frequencies."""
@@ -61,7 +79,8 @@ class Vocabulary:
         """Known word forms that could be `word` misspelt: same first letter, similar length."""
         if self._by_initial is None:
             self._by_initial = {}
-            for w in self.surfaces:
+            # Stopwords and common words are candidates too: "acutally" is "actually", not a topic word.
+            for w in [*self.surfaces, *sorted(stopwords() | generic_words())]:
                 if w.isalpha():
                     self._by_initial.setdefault(w[0], []).append(w)
         return [w for w in self._by_initial.get(word[0], []) if abs(len(w) - len(word)) <= distance]
@@ -84,7 +103,7 @@ def correct(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
     best: tuple[int, int, str] | None = None
     for cand in vocab.candidates(word, limit):
         d = edit_distance(word, cand, transpositions=True)
-        if d <= limit and vocab.knows(stemmer.stem(cand)):
+        if d <= limit and (vocab.knows(stemmer.stem(cand)) or cand in stopwords() or cand in generic_words()):
             key = (d, -vocab.surfaces.get(cand, 0), cand)
             if best is None or key < best:
                 best = key
@@ -96,75 +115,101 @@ def analyze(question: str, vocab: Vocabulary, lexicon: Lexicon, stemmer: Stemmer
     truncated = len(question) > MAX_QUESTION_CHARS
     text = question[:MAX_QUESTION_CHARS]
     stop = stopwords()
-    tokens = tokenize(text)
+    words = [t.word for t in tokenize(text)]
     groups: list[Group] = []
     corrections: dict[str, str] = {}
     unknown: list[str] = []
-    sequence: list[str] = []  # stems of every word in order, stopwords included, for phrase matching
-    words = [t.word for t in tokens]
+    sequence: list[str] = []  # stems of every word in order, stopwords as typed, for phrase matching
 
     def add(word: str, stem: str | None) -> None:
         if stem is None or all(g.stem != stem for g in groups):
             groups.append(Group(word, stem))
 
+    def known(word: str) -> str | None:
+        stem = stemmer.stem(word)
+        return stem if vocab.knows(stem) else None
+
+    skip = False
     for i, word in enumerate(words):
-        forms = word_forms(word)
         if len(word) > MAX_WORD_CHARS:
             unknown.append(word[:MAX_WORD_CHARS] + "…")
+            sequence.append("")
             continue
-        sequence.append(stemmer.stem(forms[0]) if forms[0] not in stop else forms[0])
-        for form in forms:
-            if form in stop:
+        forms = word_forms(word)
+        sequence.append(forms[0] if forms[0] in stop else stemmer.stem(forms[0]))
+        if skip:  # second half of a pair already joined into one word
+            skip = False
+            continue
+        if forms[0] in stop:
+            continue
+        # Two words that make one known word ("micro needling", "skin care") are searched as that word.
+        if i + 1 < len(words) and words[i + 1] not in stop and "-" not in word + words[i + 1]:
+            joined = word + words[i + 1]
+            stem = known(joined) if joined.isalpha() else None
+            if stem:
+                add(joined, stem)
+                skip = True
                 continue
-            stem = stemmer.stem(form)
-            if vocab.knows(stem):
+        # A hyphenated word is searched as one word when known ("micro-needling"), else by its parts.
+        candidates = forms[:1] if known(forms[0]) or len(forms) == 1 else [f for f in forms[1:] if f not in stop]
+        for form in candidates:
+            stem = known(form)
+            if stem:
                 add(form, stem)
                 continue
-            if form != forms[0]:
-                continue  # a part of a hyphenated word that is unknown adds nothing
             fixed = correct(form, vocab, stemmer)
-            if fixed:
+            if fixed in stop:  # a misspelt filler word ("acutally"): nothing to search for
                 corrections[form] = fixed
-                sequence[-1] = stemmer.stem(fixed)
+            elif fixed:
+                corrections[form] = fixed
+                sequence[-1] = stemmer.stem(fixed) if len(candidates) == 1 else sequence[-1]
                 add(fixed, stemmer.stem(fixed))
             else:
                 unknown.append(form)
                 add(form, None)
-        # Two words that together make a known word ("micro needling", "skin care") search for it too.
-        if i + 1 < len(words):
-            joined = word + words[i + 1]
-            pair_ok = word not in stop and words[i + 1] not in stop
-            if pair_ok and joined.isalpha() and vocab.knows(stemmer.stem(joined)):
-                add(joined, stemmer.stem(joined))
 
     weights: dict[str, float] = {g.stem: 1.0 for g in groups if g.stem is not None}
+    own = set(weights)
     expansions: list[str] = []
     for entry in lexicon.entries:
-        hits = [phrase for phrase in entry.ask if _contains(sequence, phrase_stems(phrase, stemmer))]
+        hits = [stems for stems in (phrase_stems(p, stemmer) for p in entry.ask) if _contains(sequence, own, stems)]
         if not hits:
             continue
-        trigger = {s for phrase in hits for s in phrase_stems(phrase, stemmer)}
-        owners = [g for g in groups if g.stem in trigger] or groups[:0]
+        trigger = {s for stems in hits for s in stems}
+        owners = [g for g in groups if g.stem in trigger]
+        if not owners:  # the phrase had no word of its own ("how long"): its expansions form their own group
+            owners = [Group(" ".join(hits[0]), None, phrase=True)]
+            groups.append(owners[0])
+        # When the asker's word is not in the documents at all, its expansions stand in for it.
+        absent = any(s in own and s not in vocab.stems for s in trigger)
+        weight = max(entry.weight, SUBSTITUTE_WEIGHT) if absent else entry.weight
         for phrase in entry.say:
             added = False
             for stem in phrase_stems(phrase, stemmer, keep_stopwords=False):
-                if weights.get(stem, 0.0) >= 1.0:
+                if stem in own:
                     continue
-                weights[stem] = max(weights.get(stem, 0.0), entry.weight)
+                weights[stem] = max(weights.get(stem, 0.0), weight)
                 for g in owners:
-                    g.expansions[stem] = max(g.expansions.get(stem, 0.0), entry.weight)
+                    g.expansions[stem] = max(g.expansions.get(stem, 0.0), weight)
                 added = True
             shown = fold_phrase(phrase)
             if added and shown not in expansions:
                 expansions.append(shown)
+    # A word known only as part of a lexicon phrase that did not match ("big" of "big pores") is unknown here.
+    for g in groups:
+        if g.stem is not None and g.stem not in vocab.stems and not g.expansions and not g.phrase:
+            weights.pop(g.stem, None)
+            unknown.append(g.word)
+            g.stem = None
     return Query(question, groups, weights, expansions, corrections, unknown, truncated)
 
 
-def _contains(sequence: list[str], phrase: tuple[str, ...]) -> bool:
+def _contains(sequence: list[str], own: set[str], phrase: tuple[str, ...]) -> bool:
+    """Whether a phrase's stems stand side by side in the question (a one-word phrase: anywhere, joined or not)."""
     n = len(phrase)
-    if not n:
-        return False
-    return any(tuple(sequence[i : i + n]) == phrase for i in range(len(sequence) - n + 1))
+    if n == 1:
+        return phrase[0] in own or phrase[0] in sequence
+    return n > 0 and any(tuple(sequence[i : i + n]) == phrase for i in range(len(sequence) - n + 1))
 
 
 def folded(text: str) -> str:

@@ -14,14 +14,17 @@ from functools import lru_cache
 
 import numpy as np
 
-from mnqa.analysis import Stemmer, stopwords, tokenize, word_forms
+from mnqa.analysis import Stemmer, is_generic, stopwords, tokenize, word_forms
 from mnqa.index import Index
 from mnqa.models import Hit, Passage
 from mnqa.query import Query
 
 COVERAGE_MIN = 0.5
-EXPANSION_CREDIT = 0.8  # how far an expansion stands in for the asker's own word when judging coverage
+EXPANSION_CREDIT = 0.8
+GENERIC_WEIGHT = 0.25  # a common word ("need", "place", "easily") counts a quarter of a topic word  # how far an expansion stands in for the asker's own word when judging coverage
 TWIN_MIN = 0.6  # Jaccard similarity of two passages' stems above which they say the same thing
+COVERAGE_DEPTH = 3  # results looked at when judging coverage
+TIE_BREAK = 0.2  # how much a group's other matching members add to its best one
 SHORTLIST = 200  # candidates looked at past the score sort; enough for any page of distinct results
 
 
@@ -69,13 +72,23 @@ class Searcher:
         return _Analysed(tuple(spans), text_stems, text_stems | extra)
 
     def scores(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
-        """Candidate passage ids in rank order (score descending, then id) and their scores."""
+        """Candidate passage ids in rank order (score descending, then id) and their scores.
+
+        A passage's score adds up, per group, rank-bm25's score of the group's best member times its weight,
+        plus TIE_BREAK times the others'; a group of one word is plain BM25.
+        """
         n = len(self.index.passages)
         total = np.zeros(n, dtype=np.float64)
-        for stem, weight in query.weights.items():
-            pids, scores = self.index.term(stem)
-            if len(pids):
-                total[pids] += weight * scores
+        for group in query.searchable:
+            best = np.zeros(n, dtype=np.float64)
+            rest = np.zeros(n, dtype=np.float64)
+            for stem, weight in group.members().items():
+                pids, scores = self.index.term(stem)
+                if len(pids):
+                    s = weight * scores
+                    rest[pids] += s
+                    best[pids] = np.maximum(best[pids], s)
+            total += best + TIE_BREAK * (rest - best)
         cand = np.flatnonzero(total)
         if len(cand) > SHORTLIST:
             cut = np.partition(total[cand], len(cand) - SHORTLIST)[len(cand) - SHORTLIST]
@@ -83,23 +96,31 @@ class Searcher:
         order = np.lexsort((cand, -total[cand]))
         return cand[order], total[cand[order]]
 
+    def ideal(self, query: Query) -> float:
+        """The score of an imaginary passage that has every group's best member at its best."""
+        return sum(max(w * self.index.max_score(s) for s, w in g.members().items()) for g in query.searchable)
+
     def coverage(self, query: Query, pid: int) -> float:
         """How much of what was asked passage `pid` speaks to (0..1), weighting words by informativeness."""
         stems = self._analysed(pid).all_stems
         got = want = 0.0
         for g in query.groups:
+            if g.phrase:
+                continue  # the question's frame ("how long"), not a thing asked about
+            scale = GENERIC_WEIGHT if is_generic(g.word) else 1.0
             if g.stem is None:
-                want += self.unknown_weight
+                want += self.unknown_weight * scale
                 continue
             if g.stem in self.index.df:
-                info = self.index.idf_weight(g.stem)
-            else:  # known only to the lexicon: as informative as its best expansion
-                info = max((self.index.idf_weight(s) for s in g.expansions if s in self.index.df), default=self.unknown_weight)
+                info, credit = self.index.idf_weight(g.stem), EXPANSION_CREDIT
+            else:  # a word only the lexicon knows: its expansions are all it can be matched by
+                info, credit = max(self.index.idf_weight(s) for s in g.expansions), 1.0
+            info *= scale
             want += info
             if g.stem in stems:
                 got += info
             elif any(s in stems for s in g.expansions):
-                got += info * EXPANSION_CREDIT
+                got += info * credit
         return got / want if want else 0.0
 
     def search(self, query: Query, top_k: int, start: int = 0) -> Ranked:
@@ -119,9 +140,10 @@ class Searcher:
                 more = True
                 break
             chosen.append((pid, score, []))
-        coverage = self.coverage(query, chosen[0][0]) if chosen else 0.0
+        # Judged on the best of the first results a reader sees, not on the first alone.
+        coverage = max((self.coverage(query, pid) for pid, _, _ in chosen[:COVERAGE_DEPTH]), default=0.0)
         answered = bool(chosen) and coverage >= COVERAGE_MIN
-        ideal = sum(w * self.index.max_score(s) for s, w in query.weights.items()) or 1.0
+        ideal = self.ideal(query) or 1.0
         hits = [
             self._hit(rank, pid, score, min(1.0, score / ideal), tuple(also), query)
             for rank, (pid, score, also) in enumerate(chosen[start:], start=start + 1)
