@@ -137,23 +137,30 @@ def parse(text: str) -> list[Block]:
         if not line or is_debris(line):
             flush()
             continue
+        following = lines[number].strip() if number < len(lines) else ""
+        # A short line running straight on into a lowercase line is a hard-wrapped sentence, not a heading.
+        heading = is_heading(line) and not following[:1].islower()
         if is_bullet(line):
             flush()
             blocks.append(Block("item", number, number, line))
-        elif is_heading(line) and not para:
+        elif heading and not para:
             blocks.append(Block("heading", number, number, line))
         elif para and para[-1][1][-1] not in _SENTENCE_END + ":\"”)":
             para.append((number, line))  # a hard-wrapped paragraph continues
-        elif is_heading(line):
+        elif heading:
             flush()
             blocks.append(Block("heading", number, number, line))
         else:
             flush()
             para.append((number, line))
     flush()
-    # A heading with no content after it (a trailing "Was this helpful?"-style prompt) is not a heading of anything.
+    # A heading with nothing after it heads nothing: a trailing prompt is dropped, but a short closing
+    # sentence ("Results vary.") was content all along.
     while blocks and blocks[-1].kind == "heading":
-        blocks.pop()
+        last = blocks.pop()
+        if last.text[-1] in ".!":
+            blocks.append(Block("paragraph", last.first, last.last, last.text))
+            break
     return blocks
 
 

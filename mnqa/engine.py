@@ -14,7 +14,7 @@ from mnqa.index import B, EPSILON, K1, DocInfo, Index, Progress, build
 from mnqa.lexicon import Lexicon, load_lexicon, phrase_stems
 from mnqa.models import Answer, Passage, Searched
 from mnqa.passages import MAX_CHARS
-from mnqa.query import Query, Vocabulary, analyze
+from mnqa.query import MAX_QUESTION_CHARS, Query, Vocabulary, analyze
 from mnqa.search import Searcher
 
 __all__ = ["Engine", "CorpusError"]
@@ -59,7 +59,8 @@ class Engine:
             except store.CacheError as exc:
                 warn(f"index cache {cache_file}: {exc}; rebuilding it")
             except OSError as exc:
-                warn(f"index cache {cache_file}: cannot read it ({exc.strerror or exc}); rebuilding")
+                warn(f"index cache {cache_file}: not usable ({exc.strerror or exc}); running without a cache")
+                cache_file = None
         if index is None:
             index = build(parse_corpus(corpus, warn), corpus.meta, lexicon, progress)
             if cache_file is not None:
@@ -87,7 +88,8 @@ class Engine:
         """Answer a question with the top_k best distinct passages after the first `start`."""
         query = self.analyze(question)
         searched = Searched(tuple(query.terms), tuple(query.expansions), dict(query.corrections), tuple(query.unknown))
-        notice = f"the question was cut to its first {len(query.text) and 500} characters" if query.truncated else None
+        notice = f"the question was cut to its first {MAX_QUESTION_CHARS} characters" if query.truncated else None
+        question = query.text
         if not query.weights:
             reason = "no question given" if not question.strip() else "nothing in the question to search for"
             return Answer(question, False, searched, (), self.suggest(query), notice, reason)

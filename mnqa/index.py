@@ -93,6 +93,10 @@ def passage_terms(p: Passage, stemmer: Stemmer) -> list[str]:
     return out
 
 
+def _forms(text: str) -> list[str]:
+    return [f for tok in tokenize(text) for f in word_forms(tok.word)]
+
+
 def _variants(word: str) -> Iterable[str]:
     if not word.isalpha() or len(word) < 3:
         return ()
@@ -152,12 +156,14 @@ def build(docs: list[Document], meta: Metadata, lexicon: Lexicon, progress: Prog
     for word in lexicon.words():
         surfaces.setdefault(word, 0)
     stop = stopwords()
-    for word in list(surfaces):
-        if word not in stop:
-            stemmer.stem(word)
-            for variant in _variants(word):
-                if stemmer.stem(variant) not in df:
-                    del stemmer.known[variant]
+    words = [w for w in surfaces if w not in stop] + sorted(w for q in meta.faq for w in _forms(q) if w not in stop)
+    for word in words:
+        stemmer.stem(word)
+    base = set(stemmer.known)
+    for word in words:
+        for variant in _variants(word):
+            if variant not in base and stemmer.stem(variant) not in df:
+                del stemmer.known[variant]
     if progress:
         progress(len(docs) * 2, len(docs) * 2)
     return Index(

@@ -71,7 +71,8 @@ def _pack(sizes: list[int], limit: int) -> list[list[int]]:
     current: list[int] = []
     length = 0
     for i, size in enumerate(sizes):
-        if current and (length + 1 + size > limit or length >= target):
+        # Close the run when the next item overflows, or would overshoot the target more than stopping short.
+        if current and (length + 1 + size > limit or length + 1 + size - target > target - length):
             groups.append(current)
             current, length = [], 0
         length += size + (1 if current else 0)

@@ -43,7 +43,7 @@ class Group:
 class Query:
     """A question analysed: the stems to search with their weights, and what to tell the user about it."""
 
-    text: str
+    text: str  # the question as searched (cut to MAX_QUESTION_CHARS)
     groups: list[Group]
     weights: dict[str, float]  # stem -> weight, the asker's own at 1.0
     expansions: list[str]  # lexicon phrases added, for display
@@ -145,7 +145,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: Lexicon, stemmer: Stemmer
         # Two words that make one known word ("micro needling", "skin care") are searched as that word.
         if i + 1 < len(words) and words[i + 1] not in stop and "-" not in word + words[i + 1]:
             joined = word + words[i + 1]
-            stem = known(joined) if joined.isalpha() else None
+            # Only a joined form the documents or the lexicon actually use (and so a cached stem: no nltk).
+            stem = known(joined) if joined in vocab.surfaces else None
             if stem:
                 add(joined, stem)
                 skip = True
@@ -201,7 +202,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: Lexicon, stemmer: Stemmer
             weights.pop(g.stem, None)
             unknown.append(g.word)
             g.stem = None
-    return Query(question, groups, weights, expansions, corrections, unknown, truncated)
+    return Query(text, groups, weights, expansions, corrections, unknown, truncated)
 
 
 def _contains(sequence: list[str], own: set[str], phrase: tuple[str, ...]) -> bool:

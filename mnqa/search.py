@@ -22,7 +22,9 @@ from mnqa.query import Query
 COVERAGE_MIN = 0.5
 EXPANSION_CREDIT = 0.8
 GENERIC_WEIGHT = 0.25  # a common word ("need", "place", "easily") counts a quarter of a topic word  # how far an expansion stands in for the asker's own word when judging coverage
-TWIN_MIN = 0.6  # Jaccard similarity of two passages' stems above which they say the same thing
+TWIN_MIN = 0.65  # share of the smaller passage's stems found in the other, above which they say the same thing
+TWIN_SCAN = 50  # candidates looked at for twins of the results
+TWIN_MIN_WORDS = 8  # shorter passages (a heading-like line, a two-item list) are never folded
 COVERAGE_DEPTH = 3  # results looked at when judging coverage
 TIE_BREAK = 0.2  # how much a group's other matching members add to its best one
 SHORTLIST = 200  # candidates looked at past the score sort; enough for any page of distinct results
@@ -128,18 +130,20 @@ class Searcher:
         cand, scores = self.scores(query)
         chosen: list[tuple[int, float, list[str]]] = []  # (pid, score, also_in sources)
         more = False
-        for pid, score in zip(cand.tolist(), scores.tolist()):
+        # Past the last result, keep looking a little further only to find twins of the results ("also in").
+        for n, (pid, score) in enumerate(zip(cand.tolist(), scores.tolist())):
+            if more and n >= TWIN_SCAN:
+                break
             twin_of = self._twin(pid, chosen)
             if twin_of is not None:
                 source = self.index.passages[pid].source
                 also = chosen[twin_of][2]
                 if source != self.index.passages[chosen[twin_of][0]].source and source not in also:
                     also.append(source)
-                continue
-            if len(chosen) == start + top_k:
+            elif len(chosen) == start + top_k:
                 more = True
-                break
-            chosen.append((pid, score, []))
+            else:
+                chosen.append((pid, score, []))
         # Judged on the best of the first results a reader sees, not on the first alone.
         coverage = max((self.coverage(query, pid) for pid, _, _ in chosen[:COVERAGE_DEPTH]), default=0.0)
         answered = bool(chosen) and coverage >= COVERAGE_MIN
@@ -154,8 +158,9 @@ class Searcher:
         mine = self._analysed(pid).text_stems
         for i, (other, _, _) in enumerate(chosen):
             theirs = self._analysed(other).text_stems
-            union = len(mine | theirs)
-            if union and len(mine & theirs) / union >= TWIN_MIN:
+            # Overlap of the smaller passage: a paragraph repeated inside a longer one is still a twin.
+            smaller = min(len(mine), len(theirs))
+            if smaller >= TWIN_MIN_WORDS and len(mine & theirs) / smaller >= TWIN_MIN:
                 return i
         return None
 

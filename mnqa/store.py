@@ -119,7 +119,7 @@ def load(path: Path, key: str) -> Index | None:
     """The cached index at path, or None when there is none; raise CacheError when it is unusable."""
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no cache yet; a blocked folder shows when saving
         return None
     return parse(data, key)
 

@@ -1,0 +1,71 @@
+"""Query analysis: folding, tokens, stopwords, stems, spelling, lexicon expansion."""
+
+from __future__ import annotations
+
+import pytest
+
+from mnqa.analysis import Stemmer, fold, is_generic, stopwords, terms, tokenize, word_forms
+from mnqa.lexicon import LexiconError, load_lexicon, parse_lexicon
+
+
+def test_folding_handles_case_accents_and_curly_apostrophes() -> None:
+    assert fold("CAFÉ") == fold("café") == "cafe"
+    assert fold("skin’s") == "skin's"
+    assert fold("ﬁne") == "fine"  # compatibility ligature
+
+
+def test_tokens_keep_offsets_and_drop_possessives() -> None:
+    text = "The skin’s micro-needling: 30-45 min!"
+    toks = tokenize(text)
+    assert [t.word for t in toks] == ["the", "skin", "micro-needling", "30-45", "min"]
+    assert [text[t.start : t.end] for t in toks] == ["The", "skin’s", "micro-needling", "30-45", "min"]
+
+
+def test_hyphenated_words_are_indexed_joined_and_by_parts() -> None:
+    assert word_forms("micro-needling") == ["microneedling", "micro", "needling"]
+    assert word_forms("skin") == ["skin"]
+
+
+def test_stopwords_are_our_own_list_with_conversational_filler() -> None:
+    stop = stopwords()
+    assert {"the", "does", "it", "please", "im", "really"} <= stop
+    assert not {"hurt", "skin", "dark", "safe", "pain", "long"} & stop
+
+
+def test_terms_stem_and_skip_stopwords() -> None:
+    assert terms("Does it hurt? Micro-needling on darker skin tones", Stemmer()) == [
+        "hurt", "microneedl", "micro", "needl", "darker", "skin", "tone"]
+
+
+def test_stemmer_imports_nltk_only_for_unknown_words() -> None:
+    stemmer = Stemmer({"hurting": "hurt"})
+    assert stemmer.stem("hurting") == "hurt"
+    assert not stemmer.loaded_nltk
+    assert stemmer.stem("treatments") == "treatment"
+    assert stemmer.loaded_nltk
+
+
+def test_generic_words_include_adverbs_without_listing_them() -> None:
+    assert is_generic("place") and is_generic("easily")
+    assert not is_generic("bruise") and not is_generic("passport")
+
+
+def test_shipped_lexicon_loads_and_every_entry_is_usable() -> None:
+    lexicon = load_lexicon()
+    assert len(lexicon.entries) >= 30
+    for entry in lexicon.entries:
+        assert entry.ask and entry.say and 0 < entry.weight < 1  # expansions always count less than own words
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[[map]]\nask = ['a']\n", "needs non-empty lists"),
+        ("[[map]]\nask = ['a']\nsay = ['b']\nweight = 2\n", "weight"),
+        ("[[map]\n", "not valid TOML"),
+        ("[[map]]\nask = [1]\nsay = ['b']\n", "strings"),
+    ],
+)
+def test_lexicon_errors_are_clear(text: str, message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        parse_lexicon(text)

@@ -1,0 +1,117 @@
+"""The whole engine on the product's own questions: right passages, honest refusals, cache behaviour."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mnqa.engine import Engine
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_corpus(CORPUS)
+
+
+def test_does_it_hurt_is_answered_from_the_numbing_passages(engine: Engine) -> None:
+    answer = engine.ask("does it hurt")
+    assert answer.answered
+    top = answer.results[0].passage
+    assert top.source == "corpus/002_9ba9ac79c30aa19c.txt" and top.lines == (26, 26)
+    assert top.title == "What microneedling is used for and what happens during the procedure"
+    assert any("not as uncomfortable" in h.passage.text or "numbing agent" in h.passage.text for h in answer.results[1:])
+
+
+def test_is_it_safe_for_dark_skin_is_answered_from_the_skin_tone_passages(engine: Engine) -> None:
+    answer = engine.ask("is it safe for dark skin")
+    assert answer.answered
+    texts = [h.passage.text for h in answer.results]
+    assert "darker skin tones" in texts[0]
+    assert any("Those with darker skin tones may choose microneedling over laser therapy" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how do I renew my passport", "do you offer payment plans", "zxcvbnm", "where do I park", "", "   ", "is it", "?!?"],
+)
+def test_questions_the_documents_cannot_answer_are_refused_with_suggestions(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered
+    assert answer.results == ()
+    assert answer.reason
+    assert len(answer.suggestions) == 3 and all(s in engine.faq for s in answer.suggestions)
+
+
+def test_refusal_suggestions_prefer_related_faq_questions(engine: Engine) -> None:
+    answer = engine.ask("needles wheelchair")
+    if not answer.answered:
+        assert any("microneedling" in s.lower() for s in answer.suggestions)
+
+
+def test_what_was_searched_is_reported(engine: Engine) -> None:
+    answer = engine.ask("does microneedeling hurt my skinn")
+    assert answer.searched.corrections == {"microneedeling": "microneedling", "skinn": "skin"}
+    assert "numbing cream" in answer.searched.expansions
+    assert "hurt" in answer.searched.terms
+
+
+def run_json(cache: Path, corpus: Path) -> str:
+    code = (
+        "import json,sys; from mnqa.engine import Engine; "
+        f"e=Engine.from_corpus({str(corpus)!r}, cache_dir={str(cache)!r}, warn=lambda m: print('W', m, file=sys.stderr)); "
+        "a=e.ask('does it hurt'); print(a.results[0].passage.source, a.results[0].score, 'nltk' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    return out.stdout + out.stderr
+
+
+def test_the_index_cache_is_used_rebuilt_on_change_and_survives_corruption(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    cache = tmp_path / "cache"
+    first = run_json(cache, corpus)
+    assert first.endswith("True\n")  # building needs nltk (Punkt)
+    files = list(cache.glob("*.idx"))
+    assert len(files) == 1
+    warm = run_json(cache, corpus)
+    assert warm.split()[:2] == first.split()[:2] and warm.endswith("False\n")  # answered without importing nltk
+    # Editing a document rebuilds (and replaces) the index.
+    with open(corpus / "002_9ba9ac79c30aa19c.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nA new paragraph about numbing cream and lidocaine.\n")
+    run_json(cache, corpus)
+    assert len(list(cache.glob("*.idx"))) == 1 and list(cache.glob("*.idx")) != files
+    # A corrupt or truncated cache is detected, reported once, and rebuilt.
+    idx = next(cache.glob("*.idx"))
+    idx.write_bytes(idx.read_bytes()[:-100])
+    out = run_json(cache, corpus)
+    assert out.count("W ") == 1 and "checksum" in out
+    assert "W " not in run_json(cache, corpus)
+
+
+def test_an_unusable_cache_dir_means_no_cache_and_one_warning(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    warnings: list[str] = []
+    engine = Engine.from_corpus(CORPUS, cache_dir=blocker / "mnqa", warn=warnings.append)
+    assert engine.ask("does it hurt").answered
+    assert len(warnings) == 1 and "running without a cache" in warnings[0], warnings
+
+
+def test_a_tampered_cache_cannot_run_code(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    Engine.from_corpus(CORPUS, cache_dir=cache)
+    idx = next(cache.glob("*.idx"))
+    idx.write_bytes(b"cos\nsystem\n(S'touch " + str(tmp_path / "pwned").encode() + b"'\ntR.")
+    warnings: list[str] = []
+    Engine.from_corpus(CORPUS, cache_dir=cache, warn=warnings.append)
+    assert not (tmp_path / "pwned").exists()
+    assert len(warnings) == 1 and "rebuilding" in warnings[0]
+    json.dumps([w for w in warnings])

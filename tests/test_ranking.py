@@ -1,0 +1,95 @@
+"""Ranking: our scores are rank-bm25's own, results are distinct and deterministic, twins are folded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rank_bm25 import BM25Okapi
+
+from mnqa.engine import Engine
+from mnqa.index import B, EPSILON, K1, passage_terms
+from mnqa.query import Group, Query
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_corpus(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def reference(engine: Engine) -> BM25Okapi:
+    stemmer = engine.index.stemmer()
+    return BM25Okapi([passage_terms(p, stemmer) for p in engine.index.passages], k1=K1, b=B, epsilon=EPSILON)
+
+
+def plain_query(stems: list[str]) -> Query:
+    """A query of the given stems at weight 1 and no expansions: plain BM25."""
+    return Query(" ".join(stems), [Group(s, s) for s in stems], {s: 1.0 for s in stems}, [], {}, [])
+
+
+def test_scores_equal_rank_bm25_on_whole_corpus_queries(engine: Engine, reference: BM25Okapi) -> None:
+    vocab = sorted(engine.index.df)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.sampled_from(vocab), min_size=1, max_size=6, unique=True))
+    def check(stems: list[str]) -> None:
+        pids, scores = engine.searcher.scores(plain_query(stems))
+        expected = reference.get_scores(stems)
+        assert set(pids.tolist()) == set(np.flatnonzero(expected).tolist())
+        np.testing.assert_allclose(scores, expected[pids], rtol=1e-12)
+
+    check()
+
+
+def test_okapi_floor_keeps_very_common_words_positive(engine: Engine) -> None:
+    # "microneedling" is in most passages, where Okapi's idf would go negative without the epsilon floor.
+    pids, scores = engine.searcher.scores(plain_query(["microneedl"]))
+    assert engine.index.df["microneedl"] > len(engine.index.passages) / 2
+    assert len(pids) == engine.index.df["microneedl"] and (scores > 0).all()
+
+
+def test_passages_sharing_no_word_with_the_query_never_score(engine: Engine) -> None:
+    pids, _ = engine.searcher.scores(plain_query(["lidocain"]))
+    assert len(pids) == engine.index.df["lidocain"] == 1
+
+
+def test_ties_break_by_passage_id(engine: Engine) -> None:
+    pids, scores = engine.searcher.scores(plain_query(["skin"]))
+    pairs = list(zip((-scores).tolist(), pids.tolist()))
+    assert pairs == sorted(pairs)
+
+
+def test_results_are_distinct_and_near_twins_say_also_in(engine: Engine) -> None:
+    answer = engine.ask("what is microneedling", top_k=5)
+    texts = [h.passage.text for h in answer.results]
+    assert len(set(texts)) == len(texts)
+    twin = next(h for h in answer.results if "These proteins maintain the firmness" in h.passage.text)
+    assert twin.also_in, "the near-identical paragraph of the other article is folded into this one"
+    assert all(src != twin.passage.source for src in twin.also_in)
+
+
+def test_paging_continues_without_repeats(engine: Engine) -> None:
+    first = engine.ask("side effects", top_k=3)
+    second = engine.ask("side effects", top_k=3, start=3)
+    assert [h.rank for h in second.results] == [4, 5, 6]
+    assert not {h.passage.pid for h in first.results} & {h.passage.pid for h in second.results}
+    assert first.more
+
+
+def test_answer_sentence_and_highlights_point_into_the_passage(engine: Engine) -> None:
+    hit = engine.ask("does it hurt").results[0]
+    s, e = hit.answer_span
+    assert hit.passage.text[s:e] == hit.answer
+    assert "numbing" in hit.answer
+    marked = {hit.passage.text[a:b].lower() for a, b in hit.highlights}
+    assert "numbing" in marked
+
+
+def test_same_question_same_answer(engine: Engine) -> None:
+    assert engine.ask("is it safe for dark skin") == engine.ask("is it safe for dark skin")
