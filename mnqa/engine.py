@@ -11,7 +11,7 @@ from mnqa import store
 from mnqa.analysis import stopwords
 from mnqa.documents import Corpus, CorpusError, parse_corpus, read_corpus
 from mnqa.index import B, EPSILON, K1, DocInfo, Index, Progress, build
-from mnqa.lexicon import Lexicon, load_lexicon, phrase_stems
+from mnqa.lexicon import Lexicon, compile_lexicon, load_lexicon
 from mnqa.models import Answer, Passage, Searched
 from mnqa.passages import MAX_CHARS
 from mnqa.query import MAX_QUESTION_CHARS, Query, Vocabulary, analyze
@@ -33,9 +33,10 @@ class Engine:
         self.index = index
         self.lexicon = lexicon
         self.stemmer = index.stemmer()
-        lexicon_stems = {s for e in lexicon.entries for p in e.ask for s in phrase_stems(p, self.stemmer, False)}
-        self.vocab = Vocabulary(set(index.df), index.surfaces, lexicon_stems)
+        self.compiled = compile_lexicon(lexicon, self.stemmer)
+        self.vocab = Vocabulary(set(index.df), index.surfaces, set(self.compiled.ask_stems))
         self.searcher = Searcher(index, self.stemmer)
+        self._faq_stems: list[set[str]] | None = None
 
     @classmethod
     def from_corpus(
@@ -82,7 +83,7 @@ class Engine:
 
     def analyze(self, question: str) -> Query:
         """The analysed form of a question (what will be searched)."""
-        return analyze(question, self.vocab, self.lexicon, self.stemmer)
+        return analyze(question, self.vocab, self.compiled, self.stemmer)
 
     def ask(self, question: str, top_k: int = 3, start: int = 0) -> Answer:
         """Answer a question with the top_k best distinct passages after the first `start`."""
@@ -109,11 +110,10 @@ class Engine:
 
     def suggest(self, query: Query, n: int = 3) -> tuple[str, ...]:
         """Questions the documents can answer, those sharing words with the query first."""
+        if self._faq_stems is None:
+            self._faq_stems = [set(self.analyze(q).weights) for q in self.faq]
         mine = set(query.weights)
-        scored = []
-        for i, q in enumerate(self.faq):
-            overlap = len(mine & set(self.analyze(q).weights)) if mine else 0
-            scored.append((-overlap, i, q))
+        scored = [(-len(mine & stems), i, q) for i, (q, stems) in enumerate(zip(self.faq, self._faq_stems))]
         return tuple(q for _, _, q in sorted(scored)[:n])
 
     def section_of(self, passage: Passage) -> list[Passage]:

@@ -85,6 +85,48 @@ def phrase_stems(phrase: str, stemmer: Stemmer, keep_stopwords: bool = True) -> 
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class CompiledLexicon:
+    """A lexicon with every phrase stemmed once, indexed by first stem, for matching questions quickly."""
+
+    entries: tuple[Entry, ...]
+    asks: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]  # first stem -> (entry number, phrase stems)
+    says: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]  # per entry: (phrase as shown, its content stems)
+    ask_stems: frozenset[str]  # content stems of every ask phrase: words the lexicon knows
+
+    def matches(self, sequence: list[str], own: set[str]) -> dict[int, list[tuple[str, ...]]]:
+        """Entries whose ask phrases occur in a question (stems in order), with the phrases that matched.
+
+        A phrase of several words must stand side by side; a one-word phrase may also be one of `own`, the
+        question's searched words (so joined words such as "dermaroller" match too).
+        """
+        found: dict[int, list[tuple[str, ...]]] = {}
+        for i, stem in enumerate(sequence):
+            for n, phrase in self.asks.get(stem, ()):
+                if tuple(sequence[i : i + len(phrase)]) == phrase and phrase not in found.get(n, []):
+                    found.setdefault(n, []).append(phrase)
+        for stem in sorted(own):
+            for n, phrase in self.asks.get(stem, ()):
+                if len(phrase) == 1 and phrase not in found.get(n, []):
+                    found.setdefault(n, []).append(phrase)
+        return dict(sorted(found.items()))
+
+
+def compile_lexicon(lexicon: Lexicon, stemmer: Stemmer) -> CompiledLexicon:
+    """Stem every phrase of a lexicon once."""
+    asks: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    says = []
+    ask_stems: set[str] = set()
+    for n, entry in enumerate(lexicon.entries):
+        for phrase in entry.ask:
+            stems = phrase_stems(phrase, stemmer)
+            if stems:
+                asks.setdefault(stems[0], []).append((n, stems))
+                ask_stems.update(phrase_stems(phrase, stemmer, keep_stopwords=False))
+        says.append(tuple((fold_phrase(p), phrase_stems(p, stemmer, keep_stopwords=False)) for p in entry.say))
+    return CompiledLexicon(lexicon.entries, {k: tuple(v) for k, v in asks.items()}, tuple(says), frozenset(ask_stems))
+
+
 def fold_phrase(phrase: str) -> str:
     """A phrase folded for display (case and accents)."""
     return " ".join(fold(phrase).split())

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from mnqa.analysis import Stemmer, fold, generic_words, stopwords, tokenize, word_forms
-from mnqa.lexicon import Lexicon, fold_phrase, phrase_stems
+from mnqa.lexicon import CompiledLexicon
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real question is longer
 MAX_WORD_CHARS = 40  # longer "words" are noise (hashes, URLs, keyboard mashing), never corrected
@@ -70,6 +70,7 @@ class Vocabulary:
         self.lexicon_stems = lexicon_stems
         self.surfaces = surfaces
         self._by_initial: dict[str, list[str]] | None = None
+        self.corrections: dict[str, str | None] = {}  # memo: misspelt word -> correction (bounded below)
 
     def knows(self, stem: str) -> bool:
         """Whether a stem means something here: it occurs in the documents or in the lexicon."""
@@ -94,14 +95,26 @@ def allowed_distance(word: str) -> int:
 
 
 def correct(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
-    """A close known word for a misspelt one, or None when no match is good enough."""
+    """A close known word for a misspelt one, or None when no match is good enough (memoised per vocabulary)."""
+    if word not in vocab.corrections:
+        if len(vocab.corrections) >= 100_000:  # a long batch of gibberish must not grow memory without end
+            vocab.corrections.clear()
+        vocab.corrections[word] = _closest(word, vocab, stemmer)
+    return vocab.corrections[word]
+
+
+def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
     limit = allowed_distance(word)
-    if not limit or not word.isalpha() or len(word) > MAX_WORD_CHARS:
+    if not limit or not word.isalpha() or len(word) > MAX_WORD_CHARS or word in generic_words():
         return None
     from nltk.metrics.distance import edit_distance  # lazy: only misspelt words pay for nltk
 
     best: tuple[int, int, str] | None = None
+    letters = set(word)
     for cand in vocab.candidates(word, limit):
+        # Each edit changes at most two letters of the letter set: a cheap test before the real distance.
+        if cand == word or len(letters.symmetric_difference(cand)) > 2 * limit:
+            continue
         d = edit_distance(word, cand, transpositions=True)
         if d <= limit and (vocab.knows(stemmer.stem(cand)) or cand in stopwords() or cand in generic_words()):
             key = (d, -vocab.surfaces.get(cand, 0), cand)
@@ -110,7 +123,7 @@ def correct(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
     return best[2] if best else None
 
 
-def analyze(question: str, vocab: Vocabulary, lexicon: Lexicon, stemmer: Stemmer) -> Query:
+def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer: Stemmer) -> Query:
     """Turn a question into weighted stems: own words, corrections, and lexicon expansions."""
     truncated = len(question) > MAX_QUESTION_CHARS
     text = question[:MAX_QUESTION_CHARS]
@@ -172,10 +185,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: Lexicon, stemmer: Stemmer
     weights: dict[str, float] = {g.stem: 1.0 for g in groups if g.stem is not None}
     own = set(weights)
     expansions: list[str] = []
-    for entry in lexicon.entries:
-        hits = [stems for stems in (phrase_stems(p, stemmer) for p in entry.ask) if _contains(sequence, own, stems)]
-        if not hits:
-            continue
+    for n, hits in lexicon.matches(sequence, own).items():
+        entry = lexicon.entries[n]
         trigger = {s for stems in hits for s in stems}
         owners = [g for g in groups if g.stem in trigger]
         if not owners:  # the phrase had no word of its own ("how long"): its expansions form their own group
@@ -184,16 +195,15 @@ def analyze(question: str, vocab: Vocabulary, lexicon: Lexicon, stemmer: Stemmer
         # When the asker's word is not in the documents at all, its expansions stand in for it.
         absent = any(s in own and s not in vocab.stems for s in trigger)
         weight = max(entry.weight, SUBSTITUTE_WEIGHT) if absent else entry.weight
-        for phrase in entry.say:
+        for shown, stems in lexicon.says[n]:
             added = False
-            for stem in phrase_stems(phrase, stemmer, keep_stopwords=False):
+            for stem in stems:
                 if stem in own:
                     continue
                 weights[stem] = max(weights.get(stem, 0.0), weight)
                 for g in owners:
                     g.expansions[stem] = max(g.expansions.get(stem, 0.0), weight)
                 added = True
-            shown = fold_phrase(phrase)
             if added and shown not in expansions:
                 expansions.append(shown)
     # A word known only as part of a lexicon phrase that did not match ("big" of "big pores") is unknown here.
@@ -203,14 +213,6 @@ def analyze(question: str, vocab: Vocabulary, lexicon: Lexicon, stemmer: Stemmer
             unknown.append(g.word)
             g.stem = None
     return Query(text, groups, weights, expansions, corrections, unknown, truncated)
-
-
-def _contains(sequence: list[str], own: set[str], phrase: tuple[str, ...]) -> bool:
-    """Whether a phrase's stems stand side by side in the question (a one-word phrase: anywhere, joined or not)."""
-    n = len(phrase)
-    if n == 1:
-        return phrase[0] in own or phrase[0] in sequence
-    return n > 0 and any(tuple(sequence[i : i + n]) == phrase for i in range(len(sequence) - n + 1))
 
 
 def folded(text: str) -> str:

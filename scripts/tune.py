@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Sweep the abstention rule's constants over the dev questions and print the trade-off table.
+
+The rule (mnqa/search.py): answer when `coverage` of the best of the first results reaches COVERAGE_MIN.
+For each setting of GENERIC_WEIGHT and EXPANSION_CREDIT, and each threshold, this prints the share of
+unanswerable questions refused and of answerable ones refused (false abstention), best first by
+refused - 3 x false (a wrong refusal costs more than a missed one). Never run it on the holdout set.
+
+Usage: scripts/tune.py [--set dev|PATH] [--top N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import mnqa.search as search  # noqa: E402
+from mnqa.engine import Engine  # noqa: E402
+from mnqa.evaluate import eval_sets, load_cases  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    """Print the sweep table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", default="dev")
+    parser.add_argument("--top", type=int, default=12)
+    args = parser.parse_args(argv)
+    if args.set == "holdout":
+        parser.error("the holdout set is scored once, at the end, never tuned on")
+    engine = Engine.from_corpus(ROOT / "corpus")
+    cases = [c for p in eval_sets(args.set, ROOT / "tests" / "eval") for c in load_cases(p)]
+    queries = [(bool(c.gold), engine.analyze(c.question)) for c in cases]
+    answerable = sum(a for a, _ in queries)
+    rows = []
+    for gw, ec in itertools.product([0.0, 0.1, 0.25, 0.5], [0.6, 0.8, 1.0]):
+        search.GENERIC_WEIGHT, search.EXPANSION_CREDIT = gw, ec
+        covs = [(a, engine.searcher.search(q, 3).coverage if q.weights else 0.0) for a, q in queries]
+        for th in [x / 100 for x in range(20, 80, 5)]:
+            refused = sum(1 for a, c in covs if not a and c < th) / max(1, len(covs) - answerable)
+            false = sum(1 for a, c in covs if a and c < th) / max(1, answerable)
+            rows.append((refused - 3 * false, refused, false, gw, ec, th))
+    rows.sort(key=lambda r: (-r[0], -r[5]))
+    print(f"{len(cases)} questions ({answerable} answerable)")
+    print(f"{'GENERIC_WEIGHT':>15}{'EXPANSION_CREDIT':>18}{'COVERAGE_MIN':>14}{'refused':>10}{'false':>8}")
+    for _, refused, false, gw, ec, th in rows[: args.top]:
+        print(f"{gw:>15}{ec:>18}{th:>14.2f}{refused:>10.2f}{false:>8.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
