@@ -169,10 +169,15 @@ class Searcher:
         spans = self._analysed(pid).spans
         weights = query.weights
         highlights = tuple(dict.fromkeys((s, e) for s, e, stem in spans if stem in weights))
+        # The answer is the sentence that speaks to the most of what was asked: per group, its best member.
+        groups = [g.members() for g in query.searchable]
         best, best_value = (0, len(p.text)), -1.0
         for s0, e0 in p.sentences or ((0, len(p.text)),):
             found = {stem for s, e, stem in spans if s0 <= s < e0 and stem in weights}
-            value = sum(weights[st] * self.index.idf_weight(st) for st in found)
+            value = sum(
+                max((w * self.index.idf_weight(st) for st, w in members.items() if st in found), default=0.0)
+                for members in groups
+            )
             if value > best_value:
                 best, best_value = (s0, e0), value
         return Hit(rank, round(score, 6), round(relevance, 4), p, p.text[best[0] : best[1]], best, highlights, also)
