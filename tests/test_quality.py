@@ -1,0 +1,50 @@
+"""Answer quality on the labelled questions may not fall below its floors (`mnqa eval` shows the figures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mnqa.engine import Engine
+from mnqa.evaluate import evaluate, eval_sets, load_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT / "tests" / "eval"
+
+# Floors sit a little under the measured figures (README, "Evaluation"), so that a change that makes answers
+# worse fails here, while the noise of adding a lexicon entry does not.
+FLOORS = {
+    "dev": {"success@1": 0.75, "success@3": 0.88, "mrr@5": 0.80, "answer_sentence": 0.72, "abstention": 0.80},
+}
+CEILINGS = {"dev": {"false_abstention": 0.06}}
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_corpus(ROOT / "corpus")
+
+
+def test_every_gold_snippet_is_corpus_text() -> None:
+    corpus_lines = [line for p in (ROOT / "corpus").glob("*.txt") for line in p.read_text(encoding="utf-8").splitlines()]
+    for path in sorted(EVAL.glob("*.jsonl")):
+        for case in load_cases(path):
+            for gold in case.gold:
+                assert any(gold in line for line in corpus_lines), (path.name, case.question, gold)
+
+
+def test_the_question_sets_are_big_enough_and_varied() -> None:
+    cases = [c for p in eval_sets("all", EVAL) for c in load_cases(p)]
+    assert len(cases) >= 80
+    assert sum(not c.gold for c in cases) >= 20
+    holdout = load_cases(EVAL / "holdout.jsonl")
+    assert len(holdout) >= len(cases) / 3 - 5
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_figures_stay_above_their_floors(engine: Engine, name: str) -> None:
+    cases = [c for p in eval_sets(name, EVAL) for c in load_cases(p)]
+    figures = evaluate(name, cases, lambda q, k: engine.ask(q, k)).figures()
+    low = {k: (figures[k], floor) for k, floor in FLOORS[name].items() if figures[k] < floor}
+    high = {k: (figures[k], ceiling) for k, ceiling in CEILINGS[name].items() if figures[k] > ceiling}
+    assert not low and not high, (low, high)
