@@ -29,11 +29,26 @@ class Token:
     word: str  # folded: NFKC, accents stripped, casefolded, possessive removed
 
 
+# Terminal escape sequences (CSI "ESC [ ... final", OSC "ESC ] ... BEL/ST", two-byte ESC x) and other controls.
+_ESCAPES_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROLS_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Text without terminal escape sequences and control characters (tabs and newlines become spaces)."""
+    return _CONTROLS_RE.sub("", _ESCAPES_RE.sub("", text).replace("\t", " ").replace("\n", " "))
+
+
 def fold(text: str) -> str:
-    """Fold case, compatibility forms and accents, so 'Café', 'CAFE' and 'cafe' compare equal."""
+    """Fold case, compatibility forms and Latin accents, so 'Café', 'CAFE' and 'cafe' compare equal."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFKC", text).casefold()
+    # Accents are dropped from Latin letters only: in other scripts (kana voicing marks) they change the word.
+    out = []
+    for ch in text:
+        if unicodedata.combining(ch) and out and out[-1] < "\u0250":
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFKC", "".join(out)).casefold()
 
 
 def tokenize(text: str) -> list[Token]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from mnqa.analysis import Stemmer, fold, generic_words, stopwords, tokenize, word_forms
+from mnqa.analysis import Stemmer, fold, generic_words, stopwords, strip_controls, tokenize, word_forms
 from mnqa.lexicon import CompiledLexicon
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real question is longer
@@ -125,6 +125,7 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
 
 def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer: Stemmer) -> Query:
     """Turn a question into weighted stems: own words, corrections, and lexicon expansions."""
+    question = strip_controls(question).strip()  # escape sequences are never words, nor reach a terminal
     truncated = len(question) > MAX_QUESTION_CHARS
     text = question[:MAX_QUESTION_CHARS]
     stop = stopwords()

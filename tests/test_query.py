@@ -68,3 +68,18 @@ def test_stopwords_only_leaves_nothing_to_search(engine: Engine) -> None:
 def test_overlong_questions_are_cut(engine: Engine) -> None:
     q = engine.analyze("does it hurt " * 200)
     assert q.truncated and len(q.text) < 600
+
+
+@pytest.mark.parametrize(
+    "noise",
+    ["\x1b[2J", "\x1b]52;c;aGVsbG8=\x07", "\x1b]0;owned\x1b\\", "\x00", "\x07\x08", "\x9b31m"],
+)
+def test_escape_sequences_and_controls_are_not_words(engine: Engine, noise: str) -> None:
+    q = engine.analyze(f"{noise}does it{noise} hurt{noise}")
+    assert q.terms == ["hurt"] and q.unknown == []
+    assert "\x1b" not in q.text and "\x00" not in q.text
+
+
+def test_other_scripts_keep_their_marks(engine: Engine) -> None:
+    q = engine.analyze("針は痛いですか")
+    assert q.unknown == ["針は痛いですか"] and q.weights == {}
