@@ -72,19 +72,18 @@ def word_forms(word: str) -> list[str]:
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Our own stopword list (mnqa/stopwords.txt): function words and conversational filler."""
-    text = resources.files("mnqa").joinpath("stopwords.txt").read_text(encoding="utf-8")
-    words = set()
-    for line in text.splitlines():
-        line = line.split("#", 1)[0]
-        words.update(fold(w) for w in line.split())
-    return frozenset(words)
+    return _word_list("stopwords.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("mnqa").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(fold(w) for line in text.splitlines() for w in line.split("#", 1)[0].split())
 
 
 @lru_cache(maxsize=1)
 def generic_words() -> frozenset[str]:
     """Common words that say little about a topic (mnqa/generic.txt), for judging whether a question is answered."""
-    text = resources.files("mnqa").joinpath("generic.txt").read_text(encoding="utf-8")
-    return frozenset(fold(w) for line in text.splitlines() for w in line.split("#", 1)[0].split())
+    return _word_list("generic.txt")
 
 
 def is_generic(word: str) -> bool:

@@ -50,6 +50,7 @@ class Query:
     corrections: dict[str, str]
     unknown: list[str]  # words neither in the documents nor in the lexicon, and not correctable
     truncated: bool = False
+    expects: str | None = None  # "money", or a time unit's stem, when the question asks for an amount of it
 
     @property
     def terms(self) -> list[str]:
@@ -116,11 +117,48 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         if cand == word or len(letters.symmetric_difference(cand)) > 2 * limit:
             continue
         d = edit_distance(word, cand, transpositions=True)
+        if d == 1 and len(word) == len(cand) and len(word) < 8 and not _plausible_swap(word, cand):
+            continue  # "mouth" is not a typo of "month": short words need a likely slip of the finger or ear
         if d <= limit and (vocab.knows(stemmer.stem(cand)) or cand in stopwords() or cand in generic_words()):
             key = (d, -vocab.surfaces.get(cand, 0), cand)
             if best is None or key < best:
                 best = key
     return best[2] if best else None
+
+
+_PRICE_WORDS = {"cost", "costs", "price", "prices", "pricing", "fee", "fees", "charge", "charges", "pay", "paying",
+                "expensive", "dollars", "euros", "pounds", "quote"}
+# Time units as asked ("how many weeks") -> their Snowball stems, as the passages' words are stemmed.
+_TIME_UNITS = {u + s: stem for u, stem in [("second", "second"), ("minute", "minut"), ("hour", "hour"), ("day", "day"),
+               ("week", "week"), ("month", "month"), ("year", "year")] for s in ("", "s")}
+
+
+def expected_amount(words: list[str]) -> str | None:
+    """What amount a question asks for: "money" (a price), a time unit's stem ("how many weeks"), or None."""
+    for i, word in enumerate(words[:-2]):
+        if word == "how" and words[i + 1] == "much" and _PRICE_WORDS.intersection(words[i + 2 :]):
+            return "money"
+        if word == "how" and words[i + 1] == "many" and words[i + 2] in _TIME_UNITS:
+            return _TIME_UNITS[words[i + 2]]
+    if {"price", "prices", "pricing", "fee", "fees", "quote"}.intersection(words):
+        return "money"
+    return None
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_AT = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+_SOUND_ALIKE = [set("aeiouy"), set("sczx"), set("ck"), set("mn"), set("bp"), set("dt"), set("gj"), set("fv")]
+
+
+def _plausible_swap(word: str, cand: str) -> bool:
+    """Whether the one letter that differs is a likely slip: a neighbouring key or a sound-alike letter."""
+    a, b = next((x, y) for x, y in zip(word, cand) if x != y)
+    if any(a in group and b in group for group in _SOUND_ALIKE):
+        return True
+    if a in _KEY_AT and b in _KEY_AT:
+        (r1, c1), (r2, c2) = _KEY_AT[a], _KEY_AT[b]
+        return abs(r1 - r2) <= 1 and abs(c1 - c2) <= 1
+    return False
 
 
 def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer: Stemmer) -> Query:
@@ -199,11 +237,12 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         for shown, stems in lexicon.says[n]:
             added = False
             for stem in stems:
+                for g in owners:  # an expansion the asker also typed still stands for the owner ("herpes")
+                    if stem != g.stem:
+                        g.expansions[stem] = max(g.expansions.get(stem, 0.0), weight)
                 if stem in own:
                     continue
                 weights[stem] = max(weights.get(stem, 0.0), weight)
-                for g in owners:
-                    g.expansions[stem] = max(g.expansions.get(stem, 0.0), weight)
                 added = True
             if added and shown not in expansions:
                 expansions.append(shown)
@@ -213,7 +252,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             weights.pop(g.stem, None)
             unknown.append(g.word)
             g.stem = None
-    return Query(text, groups, weights, expansions, corrections, unknown, truncated)
+    return Query(text, groups, weights, expansions, corrections, unknown, truncated, expected_amount(words))
 
 
 def folded(text: str) -> str:

@@ -9,6 +9,7 @@ chosen by measuring the labelled questions (`mnqa eval --sweep`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,14 +21,18 @@ from mnqa.models import Hit, Passage
 from mnqa.query import Query
 
 COVERAGE_MIN = 0.5
-EXPANSION_CREDIT = 0.8
-GENERIC_WEIGHT = 0.25  # a common word ("need", "place", "easily") counts a quarter of a topic word  # how far an expansion stands in for the asker's own word when judging coverage
+EXPANSION_CREDIT = 0.8  # how far an expansion stands in for the asker's own word when judging coverage
+GENERIC_WEIGHT = 0.1  # a common word ("need", "place", "easily") counts a tenth of a topic word
 TWIN_MIN = 0.65  # share of the smaller passage's stems found in the other, above which they say the same thing
 TWIN_SCAN = 50  # candidates looked at for twins of the results
 TWIN_MIN_WORDS = 8  # shorter passages (a heading-like line, a two-item list) are never folded
 COVERAGE_DEPTH = 3  # results looked at when judging coverage
 TIE_BREAK = 0.2  # how much a group's other matching members add to its best one
 SHORTLIST = 200  # candidates looked at past the score sort; enough for any page of distinct results
+
+
+_MONEY_RE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.I)
+_AMOUNT_WORDS = {"several", "few", "numerous", "many", "couple", "one", "two", "three", "four", "five", "six", "ten"}
 
 
 @dataclass(frozen=True)
@@ -147,12 +152,26 @@ class Searcher:
         # Judged on the best of the first results a reader sees, not on the first alone.
         coverage = max((self.coverage(query, pid) for pid, _, _ in chosen[:COVERAGE_DEPTH]), default=0.0)
         answered = bool(chosen) and coverage >= COVERAGE_MIN
+        if answered and query.expects:
+            # Asked for an amount (a price, "how many weeks"): only a passage that states one answers.
+            answered = any(self._states_amount(pid, query.expects) for pid, _, _ in chosen[:COVERAGE_DEPTH])
         ideal = self.ideal(query) or 1.0
         hits = [
             self._hit(rank, pid, score, min(1.0, score / ideal), tuple(also), query)
             for rank, (pid, score, also) in enumerate(chosen[start:], start=start + 1)
         ]
         return Ranked(hits, more, coverage, answered)
+
+    def _states_amount(self, pid: int, expects: str) -> bool:
+        """Whether a passage states an amount: money, or a number (or "several", "few") of the time unit."""
+        text = self.index.passages[pid].text
+        if expects == "money":
+            return bool(_MONEY_RE.search(text))
+        words = [t.word for t in tokenize(text)]
+        for before, word in zip(words, words[1:]):
+            if self.stemmer.stem(word) == expects and (before[:1].isdigit() or before in _AMOUNT_WORDS):
+                return True
+        return False
 
     def _twin(self, pid: int, chosen: list[tuple[int, float, list[str]]]) -> int | None:
         mine = self._analysed(pid).text_stems

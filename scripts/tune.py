@@ -37,18 +37,21 @@ def main(argv: list[str]) -> int:
     queries = [(bool(c.gold), engine.analyze(c.question)) for c in cases]
     answerable = sum(a for a, _ in queries)
     rows = []
-    for gw, ec in itertools.product([0.0, 0.1, 0.25, 0.5], [0.6, 0.8, 1.0]):
+    unknown = engine.searcher.unknown_weight
+    for gw, ec, um in itertools.product([0.0, 0.1, 0.25], [0.8, 1.0], [0.25, 0.5, 0.75, 1.0]):
         search.GENERIC_WEIGHT, search.EXPANSION_CREDIT = gw, ec
-        covs = [(a, engine.searcher.search(q, 3).coverage if q.weights else 0.0) for a, q in queries]
+        engine.searcher.unknown_weight = unknown * um
         for th in [x / 100 for x in range(20, 80, 5)]:
-            refused = sum(1 for a, c in covs if not a and c < th) / max(1, len(covs) - answerable)
-            false = sum(1 for a, c in covs if a and c < th) / max(1, answerable)
-            rows.append((refused - 3 * false, refused, false, gw, ec, th))
-    rows.sort(key=lambda r: (-r[0], -r[5]))
+            search.COVERAGE_MIN = th
+            said = [(a, q.weights and engine.searcher.search(q, 3).answered) for a, q in queries]
+            refused = sum(1 for a, yes in said if not a and not yes) / max(1, len(said) - answerable)
+            false = sum(1 for a, yes in said if a and not yes) / max(1, answerable)
+            rows.append((refused - 3 * false, refused, false, gw, ec, um, th))
+    rows.sort(key=lambda r: (-r[0], -r[6]))
     print(f"{len(cases)} questions ({answerable} answerable)")
-    print(f"{'GENERIC_WEIGHT':>15}{'EXPANSION_CREDIT':>18}{'COVERAGE_MIN':>14}{'refused':>10}{'false':>8}")
-    for _, refused, false, gw, ec, th in rows[: args.top]:
-        print(f"{gw:>15}{ec:>18}{th:>14.2f}{refused:>10.2f}{false:>8.3f}")
+    print(f"{'GENERIC_WEIGHT':>15}{'EXPANSION_CREDIT':>18}{'UNKNOWN_SHARE':>15}{'COVERAGE_MIN':>14}{'refused':>10}{'false':>8}")
+    for _, refused, false, gw, ec, um, th in rows[: args.top]:
+        print(f"{gw:>15}{ec:>18}{um:>15}{th:>14.2f}{refused:>10.2f}{false:>8.3f}")
     return 0
 
 
