@@ -231,19 +231,18 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         if not owners:  # the phrase had no word of its own ("how long"): its expansions form their own group
             owners = [Group(" ".join(hits[0]), None, phrase=True)]
             groups.append(owners[0])
-        # When the asker's word is not in the documents at all, its expansions stand in for it.
-        absent = any(s in own and s not in vocab.stems for s in trigger)
-        weight = max(entry.weight, SUBSTITUTE_WEIGHT) if absent else entry.weight
         for shown, stems in lexicon.says[n]:
             added = False
             for stem in stems:
                 for g in owners:  # an expansion the asker also typed still stands for the owner ("herpes")
                     if stem != g.stem:
+                        # A word the documents never use is carried by its expansions almost fully.
+                        absent = g.stem is not None and g.stem not in vocab.stems
+                        weight = max(entry.weight, SUBSTITUTE_WEIGHT) if absent else entry.weight
                         g.expansions[stem] = max(g.expansions.get(stem, 0.0), weight)
-                if stem in own:
-                    continue
-                weights[stem] = max(weights.get(stem, 0.0), weight)
-                added = True
+                        if stem not in own:
+                            weights[stem] = max(weights.get(stem, 0.0), weight)
+                            added = True
             if added and shown not in expansions:
                 expansions.append(shown)
     # A word known only as part of a lexicon phrase that did not match ("big" of "big pores") is unknown here.
