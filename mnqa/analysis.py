@@ -34,9 +34,12 @@ _ESCAPES_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1
 _CONTROLS_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def strip_controls(text: str) -> str:
-    """Text without terminal escape sequences and control characters (tabs and newlines become spaces)."""
-    return _CONTROLS_RE.sub("", _ESCAPES_RE.sub("", text).replace("\t", " ").replace("\n", " "))
+def strip_controls(text: str, keep_lines: bool = False) -> str:
+    """Text without terminal escape sequences and control characters; tabs become spaces, newlines too unless kept."""
+    text = _ESCAPES_RE.sub("", text).replace("\t", " ")
+    if keep_lines:
+        return "\n".join(_CONTROLS_RE.sub("", line) for line in text.split("\n"))
+    return _CONTROLS_RE.sub("", text.replace("\n", " "))
 
 
 def fold(text: str) -> str:

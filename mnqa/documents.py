@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from mnqa.analysis import strip_controls
+
 DOC_SUFFIXES = (".txt", ".md")
 METADATA_FILE = "mnqa.toml"
-MAX_FILE_BYTES = 64 * 1024 * 1024  # a larger file is not a document a clinic wrote by hand
+MAX_FILE_BYTES = 10 * 1024 * 1024  # a larger file is not a document a clinic wrote by hand (nor a 50 MB dump)
 
 Warn = Callable[[str], None]
 
@@ -123,7 +125,7 @@ def is_heading(line: str) -> bool:
 
 def parse(text: str) -> list[Block]:
     """Split a document's text into headings, paragraphs and list items, debris removed."""
-    lines = text.splitlines()
+    lines = text.split("\n")  # only "\n": other Unicode line breaks would shift numbers away from editors'
     blocks: list[Block] = []
     para: list[tuple[int, str]] = []
 
@@ -225,7 +227,9 @@ def read_text(path: Path, warn: Warn) -> str | None:
     if not text.strip():
         warn(f"{path}: skipped, it is empty")
         return None
-    return text
+    # Escape sequences and control characters are page furniture at best, and must never reach a terminal.
+    # Lines are kept, so line numbers still point into the file.
+    return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"), keep_lines=True)
 
 
 @dataclass(frozen=True)

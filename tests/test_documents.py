@@ -159,3 +159,18 @@ def test_broken_metadata_is_warned_about_and_file_names_stand_in(tmp_path: Path)
     docs = parse_corpus(read_corpus(tmp_path, warnings.append), warnings.append)
     assert docs[0].title == "a"
     assert len(warnings) == 1 and "mnqa.toml" in warnings[0]
+
+
+def test_escape_sequences_in_documents_are_removed_and_lines_kept(tmp_path: Path) -> None:
+    write(tmp_path, {"a.txt": "Intro line.\r\n\x1b[2J\x1b]0;pwned\x07Numbing cream \x1b[31mhelps\x1b[0m.\r\nLast\x00 line.\n"})
+    read = read_corpus(tmp_path, lambda _: None)
+    text = read.files[0][1]
+    assert text.split("\n") == ["Intro line.", "Numbing cream helps.", "Last line.", ""]
+
+
+def test_oversized_files_are_skipped(tmp_path: Path) -> None:
+    write(tmp_path, {"big.txt": "word " * (3 * 1024 * 1024), "ok.txt": "Fine text."})
+    warnings: list[str] = []
+    read = read_corpus(tmp_path, warnings.append)
+    assert [rel for rel, _ in read.files] == ["ok.txt"]
+    assert len(warnings) == 1 and "big.txt" in warnings[0] and "limit" in warnings[0]
