@@ -162,7 +162,7 @@ def test_broken_metadata_is_warned_about_and_file_names_stand_in(tmp_path: Path)
 
 
 def test_escape_sequences_in_documents_are_removed_and_lines_kept(tmp_path: Path) -> None:
-    write(tmp_path, {"a.txt": "Intro line.\r\n\x1b[2J\x1b]0;pwned\x07Numbing cream \x1b[31mhelps\x1b[0m.\r\nLast\x00 line.\n"})
+    write(tmp_path, {"a.txt": "Intro line.\r\n\x1b[2J\x1b]0;pwned\x07Numbing cream \x1b[31mhelps\x1b[0m.\r\nLast\x07 line.\n"})
     read = read_corpus(tmp_path, lambda _: None)
     text = read.files[0][1]
     assert text.split("\n") == ["Intro line.", "Numbing cream helps.", "Last line.", ""]
