@@ -323,7 +323,7 @@ def md_escape(text: str) -> str:
 
 
 def _md_quote(text: str) -> str:
-    return "\n".join("> " + line if line else ">" for line in text.split("\n"))
+    return "\n".join("> " + line for line in text.split("\n"))
 
 
 def _md_source(hit: Hit) -> str:
@@ -344,7 +344,8 @@ def _md_passage(hit: Hit) -> str:
         body = md_escape(text)
     if hit.passage.context:
         body = md_escape(hit.passage.context) + "\n" + body
-    return _md_quote(body)
+    # The document's own line breaks (list items) are kept as hard breaks, not run together into one paragraph.
+    return _md_quote("\\\n".join(line for line in body.split("\n") if line.strip()))
 
 
 def markdown_answer(answer: Answer, *, heading: str = "##", best_only: bool = False) -> str:

@@ -285,7 +285,7 @@ def _history(env: Environment) -> Any:
 def welcome(engine: Engine) -> str:
     """The first line of a session: what mnqa knows and how to get help."""
     n = len(engine.documents)
-    return f"mnqa {__version__}: {n} document{'s' if n != 1 else ''} about microneedling; /help for commands, Ctrl-D to leave."
+    return f"mnqa {__version__} · {n} document{'s' if n != 1 else ''} about microneedling · /help for commands"
 
 
 def toolbar_text(state: State) -> str:
@@ -324,4 +324,6 @@ def run_repl(engine: Engine, env: Environment, *, input: Any = None, output: Any
                 break
         except KeyboardInterrupt:
             state.say("(interrupted)", "yellow")
+        if text.strip():
+            console.print()  # a blank line between one answer and the next prompt
     return 0
