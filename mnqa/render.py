@@ -288,7 +288,7 @@ def plain_answer(answer: Answer, width: int = DEFAULT_WIDTH, *, show_question: b
         if p.context:
             lines.extend(_wrap(sanitize(p.context), width, "   "))
         lines.extend(_wrap(sanitize(p.text), width, "   "))
-        if hit.answer.strip() != p.text.strip():
+        if hit.answer.strip() and hit.answer.strip() != p.text.strip():
             lines.extend(_wrap("answer: " + one_line(hit.answer), width, "   "))
         if hit.also_in:
             lines.extend(_wrap("also in: " + ", ".join(one_line(s) for s in hit.also_in), width, "   "))
