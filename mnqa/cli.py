@@ -362,7 +362,7 @@ def cmd_eval(args: argparse.Namespace, env: Environment) -> int:
 
     rows = [(name, evaluate(name, cases, ask).figures()) for name, cases in sets]
     if len(sets) > 1:
-        rows.append(("all", evaluate("all", [c for _, cases in sets for c in cases], ask).figures()))
+        rows.append(("total", evaluate("all", [c for _, cases in sets for c in cases], ask).figures()))
     if args.json:
         _write(env, render.to_json({name: fig for name, fig in rows}, indent=2) + "\n")
     else:

@@ -312,14 +312,19 @@ def plain_faq(questions: Sequence[str]) -> str:
 
 # --- Markdown -------------------------------------------------------------------------------------------------
 
-_MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|~&#])")
-_MD_LINE_START_RE = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)", re.M)
+_MD_SPECIAL_RE = re.compile(r"([\\`*\[\]<>|~&#]|(?<!\w)_|_(?!\w))")  # an underscore inside a word is literal already
+_MD_LINE_START_RE = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))(?=\s|$)", re.M)
+
+
+def _md_line_start(m: re.Match[str]) -> str:
+    # "- x", "+ x" and "1. x" at the start of a line would become list items: escape the punctuation.
+    return m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4))
 
 
 def md_escape(text: str) -> str:
     """Text that Markdown shows literally (no emphasis, links, HTML or headings from the data)."""
     text = _MD_SPECIAL_RE.sub(r"\\\1", sanitize(text))
-    return _MD_LINE_START_RE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _MD_LINE_START_RE.sub(_md_line_start, text)
 
 
 def _md_quote(text: str) -> str:
