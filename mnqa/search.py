@@ -20,7 +20,7 @@ from mnqa.index import Index
 from mnqa.models import Hit, Passage
 from mnqa.query import Query
 
-COVERAGE_MIN = 0.5
+COVERAGE_MIN = 0.45
 EXPANSION_CREDIT = 0.8  # how far an expansion stands in for the asker's own word when judging coverage
 GENERIC_WEIGHT = 0.1  # a common word ("need", "place", "easily") counts a tenth of a topic word
 TWIN_MIN = 0.65  # share of the smaller passage's stems found in the other, above which they say the same thing

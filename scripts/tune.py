@@ -38,10 +38,10 @@ def main(argv: list[str]) -> int:
     answerable = sum(a for a, _ in queries)
     rows = []
     unknown = engine.searcher.unknown_weight
-    for gw, ec, um in itertools.product([0.0, 0.1, 0.25], [0.8, 1.0], [0.25, 0.5, 0.75, 1.0]):
+    for gw, ec, um in itertools.product([0.0, 0.1, 0.25], [0.8], [0.1, 0.25, 0.5, 0.75, 1.0]):
         search.GENERIC_WEIGHT, search.EXPANSION_CREDIT = gw, ec
         engine.searcher.unknown_weight = unknown * um
-        for th in [x / 100 for x in range(20, 80, 5)]:
+        for th in [x / 100 for x in range(10, 80, 5)]:
             search.COVERAGE_MIN = th
             said = [(a, q.weights and engine.searcher.search(q, 3).answered) for a, q in queries]
             refused = sum(1 for a, yes in said if not a and not yes) / max(1, len(said) - answerable)
