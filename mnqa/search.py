@@ -22,6 +22,7 @@ from mnqa.query import Query
 
 COVERAGE_MIN = 0.45
 EXPANSION_CREDIT = 0.8  # how far an expansion stands in for the asker's own word when judging coverage
+UNKNOWN_CAP = 1.5  # unknown words weigh together at most as much as this many of them
 GENERIC_WEIGHT = 0.1  # a common word ("need", "place", "easily") counts a tenth of a topic word
 TWIN_MIN = 0.65  # share of the smaller passage's stems found in the other, above which they say the same thing
 TWIN_SCAN = 50  # candidates looked at for twins of the results
@@ -110,13 +111,13 @@ class Searcher:
     def coverage(self, query: Query, pid: int) -> float:
         """How much of what was asked passage `pid` speaks to (0..1), weighting words by informativeness."""
         stems = self._analysed(pid).all_stems
-        got = want = 0.0
+        got = want = unknown = 0.0
         for g in query.groups:
             if g.phrase:
                 continue  # the question's frame ("how long"), not a thing asked about
             scale = GENERIC_WEIGHT if is_generic(g.word) else 1.0
             if g.stem is None:
-                want += self.unknown_weight * scale
+                unknown += self.unknown_weight * scale
                 continue
             if g.stem in self.index.df:
                 info, credit = self.index.idf_weight(g.stem), EXPANSION_CREDIT
@@ -128,6 +129,9 @@ class Searcher:
                 got += info
             elif any(s in stems for s in g.expansions):
                 got += info * credit
+        # Words beyond the documents count, but together at most UNKNOWN_CAP words' worth: a long, chatty
+        # question has many of them while asking about one thing.
+        want += min(unknown, UNKNOWN_CAP * self.unknown_weight)
         return got / want if want else 0.0
 
     def search(self, query: Query, top_k: int, start: int = 0) -> Ranked:

@@ -38,8 +38,8 @@ def main(argv: list[str]) -> int:
     answerable = sum(a for a, _ in queries)
     rows = []
     unknown = engine.searcher.unknown_weight
-    for gw, ec, um in itertools.product([0.0, 0.1, 0.25], [0.8], [0.1, 0.25, 0.5, 0.75, 1.0]):
-        search.GENERIC_WEIGHT, search.EXPANSION_CREDIT = gw, ec
+    for gw, ec, um in itertools.product([0.1, 0.25], [1.0, 1.5, 2.0, 99.0], [0.5, 0.75, 1.0]):
+        search.GENERIC_WEIGHT, search.UNKNOWN_CAP = gw, ec
         engine.searcher.unknown_weight = unknown * um
         for th in [x / 100 for x in range(10, 80, 5)]:
             search.COVERAGE_MIN = th
@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
             rows.append((refused - 3 * false, refused, false, gw, ec, um, th))
     rows.sort(key=lambda r: (-r[0], -r[6]))
     print(f"{len(cases)} questions ({answerable} answerable)")
-    print(f"{'GENERIC_WEIGHT':>15}{'EXPANSION_CREDIT':>18}{'UNKNOWN_SHARE':>15}{'COVERAGE_MIN':>14}{'refused':>10}{'false':>8}")
+    print(f"{'GENERIC_WEIGHT':>15}{'UNKNOWN_CAP':>18}{'UNKNOWN_SHARE':>15}{'COVERAGE_MIN':>14}{'refused':>10}{'false':>8}")
     for _, refused, false, gw, ec, um, th in rows[: args.top]:
         print(f"{gw:>15}{ec:>18}{um:>15}{th:>14.2f}{refused:>10.2f}{false:>8.3f}")
     return 0

@@ -15,9 +15,9 @@ EVAL = ROOT / "tests" / "eval"
 # Floors sit a little under the measured figures (README, "Evaluation"), so that a change that makes answers
 # worse fails here, while the noise of adding a lexicon entry does not.
 FLOORS = {
-    "dev": {"success@1": 0.75, "success@3": 0.88, "mrr@5": 0.80, "answer_sentence": 0.72, "abstention": 0.80},
+    "dev": {"success@1": 0.78, "success@3": 0.90, "mrr@5": 0.83, "answer_sentence": 0.73, "abstention": 0.83},
 }
-CEILINGS = {"dev": {"false_abstention": 0.06}}
+CEILINGS = {"dev": {"false_abstention": 0.07}}
 
 
 @pytest.fixture(scope="module")
