@@ -8,12 +8,14 @@ not the whole corpus, and the scores are exactly rank-bm25's (tests/test_ranking
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Callable, Iterable
 
 import numpy as np
 
-from mnqa.analysis import Stemmer, stopwords, tokenize, word_forms
+from mnqa.analysis import WORD_RE, Stemmer, stopwords, tokenize, word_forms
 from mnqa.documents import Document, Metadata
 from mnqa.lexicon import Lexicon
 from mnqa.models import Passage
@@ -29,6 +31,8 @@ Progress = Callable[[int, int], None]
 # Endings tried on every corpus word so that common inflections of it are stemmed ahead of time and asking
 # rarely needs nltk (a variant is kept only when its stem is a corpus stem).
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ful", "y", "al")
+# How many of the corpus's most frequent words get their inflections stemmed ahead (each costs ~15 Snowball calls).
+VARIANT_WORDS = 10_000
 
 
 @dataclass(frozen=True)
@@ -110,62 +114,165 @@ def _variants(word: str) -> Iterable[str]:
     return out
 
 
+class _Terms:
+    """The index terms of passages, as `passage_terms` gives them, memoised per distinct word as written.
+
+    Folding a word (Unicode normalisation) and stemming it dominate the cost of analysing text, and a corpus
+    writes the same few thousand words over and over: each distinct word is analysed once, by the same
+    functions `passage_terms` uses, and how often it occurs is counted for the speller's word list.
+    """
+
+    def __init__(self, stemmer: Stemmer) -> None:
+        self.stemmer = stemmer
+        self.stop = stopwords()
+        self.memo: dict[str, tuple[str, ...]] = {}  # word as written -> its stems (stopwords dropped)
+        self.counts: Counter[str] = Counter()  # word as written -> occurrences in sections, lead-ins and texts
+
+    def __call__(self, p: Passage) -> list[str]:
+        out: list[str] = []
+        memo = self.memo
+        for part in (p.section, p.context, p.text):
+            if part:
+                # A word matched in a text is matched whole on its own, so tokenize(word) analyses it alike.
+                words = WORD_RE.findall(part)
+                self.counts.update(words)
+                for word in words:
+                    if word not in memo:
+                        memo[word] = tuple(self.stemmer.stem(f) for f in self.forms(word) if f not in self.stop)
+                out.extend(chain.from_iterable(map(memo.__getitem__, words)))
+        return out
+
+    @staticmethod
+    def forms(word: str) -> list[str]:
+        return [f for tok in tokenize(word) for f in word_forms(tok.word)]
+
+    def surfaces(self) -> dict[str, int]:
+        """Folded word forms -> occurrences, as counted over every passage's section, lead-in and text."""
+        out: dict[str, int] = {}
+        for word, n in self.counts.items():
+            for form in self.forms(word):
+                out[form] = out.get(form, 0) + n
+        return out
+
+
+class _Reporter:
+    """Build progress as a percentage, reported when it moves (a renderer may be slow to call)."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.last = -1
+
+    def __call__(self, fraction: float) -> None:
+        done = min(100, int(fraction * 100))
+        if self.progress is not None and done > self.last:
+            self.last = done
+            self.progress(done, 100)
+
+
+# Share of the build time each stage takes (measured on a generated 100,000-passage corpus), for the progress bar.
+_STAGES = {"passages": 0.55, "bm25": 0.1, "scores": 0.25, "stems": 0.1}
+
+
+def _term_scores(bm25, by_term: dict[str, list[int]], terms: list[str], report: Callable[[float], None]) -> np.ndarray:
+    """rank-bm25's score of every term for every passage containing it, grouped by term in `terms` order.
+
+    Each term is scored by BM25Okapi.get_batch_scores itself, with the model's own idf, k1, b and average
+    length, on a view of the model restricted to the passages containing the term: get_batch_scores converts
+    the whole document-length list to an array on every call, so on the full model each call would cost
+    O(passages) and the build O(terms x passages).
+    """
+    from rank_bm25 import BM25Okapi
+
+    view = object.__new__(BM25Okapi)
+    view.__dict__.update(bm25.__dict__)
+    lengths = np.asarray(bm25.doc_len)
+    freqs = bm25.doc_freqs
+    total = sum(len(ids) for ids in by_term.values())
+    out = np.empty(total, dtype=np.float64)
+    positions = list(range(max((len(ids) for ids in by_term.values()), default=0)))
+    offset = done = 0
+    step = max(1, total // 50)
+    for term in terms:
+        ids = by_term[term]
+        n = len(ids)
+        view.doc_len = lengths[ids]
+        view.doc_freqs = [freqs[i] for i in ids]
+        out[offset : offset + n] = BM25Okapi.get_batch_scores(view, [term], positions[:n])
+        offset += n
+        if offset - done >= step:
+            done = offset
+            report(offset / total)
+    return out
+
+
 def build(docs: list[Document], meta: Metadata, lexicon: Lexicon, progress: Progress | None = None) -> Index:
     """Build the index of a corpus: passages, stems, and rank-bm25 scores for every term and passage."""
     from rank_bm25 import BM25Okapi  # lazy: imports numpy's friends and multiprocessing, only needed here
 
+    report = _Reporter(progress)
+    stage = 0.0
+    report(0.0)
     stemmer = Stemmer()
+    analyse = _Terms(stemmer)
     passages: list[Passage] = []
     infos: list[DocInfo] = []
     tokenized: list[list[str]] = []
-    for n, doc in enumerate(docs):
+    total_chars = sum(len(b.text) for doc in docs for b in doc.blocks) or 1
+    chars = 0
+    for doc in docs:
         ps = split_document(doc, len(passages))
         passages.extend(ps)
         infos.append(DocInfo(doc.source, doc.title, len(ps)))
-        tokenized.extend(passage_terms(p, stemmer) for p in ps)
-        if progress:
-            progress(n + 1, len(docs) * 2)
+        tokenized.extend(map(analyse, ps))
+        chars += sum(len(b.text) for b in doc.blocks)
+        report(_STAGES["passages"] * chars / total_chars)
+    stage += _STAGES["passages"]
     # rank-bm25 cannot take an empty passage list or empty passages (avgdl 0); a corpus always has text here.
     bm25 = BM25Okapi(tokenized, k1=K1, b=B, epsilon=EPSILON)
+    del tokenized
+    stage += _STAGES["bm25"]
+    report(stage)
 
     by_term: dict[str, list[int]] = {}
     for pid, freqs in enumerate(bm25.doc_freqs):
         for term in freqs:
-            by_term.setdefault(term, []).append(pid)
+            if term in by_term:
+                by_term[term].append(pid)
+            else:
+                by_term[term] = [pid]
     terms = sorted(by_term)
-    pid_parts, score_parts = [], []
+    scores = _term_scores(bm25, by_term, terms, lambda f: report(stage + _STAGES["scores"] * f))
+    stage += _STAGES["scores"]
     postings: dict[str, tuple[int, int]] = {}
     offset = 0
-    step = max(1, len(terms) // max(1, len(docs)))
-    for i, term in enumerate(terms):
-        ids = by_term[term]
-        pid_parts.append(np.asarray(ids, dtype=np.int32))
-        score_parts.append(np.asarray(bm25.get_batch_scores([term], ids), dtype=np.float64))
-        postings[term] = (offset, len(ids))
-        offset += len(ids)
-        if progress and i % step == 0:
-            progress(len(docs) + min(len(docs), i // step), len(docs) * 2)
+    for term in terms:
+        postings[term] = (offset, len(by_term[term]))
+        offset += len(by_term[term])
+    pids = np.fromiter(chain.from_iterable(by_term[t] for t in terms), dtype=np.int32, count=offset)
     df = {t: len(ids) for t, ids in by_term.items()}
+    del bm25, by_term
 
-    surfaces: dict[str, int] = {}
-    for p in passages:
-        for part in (p.section, p.context, p.text):
-            for tok in tokenize(part or ""):
-                for form in word_forms(tok.word):
-                    surfaces[form] = surfaces.get(form, 0) + 1
-    for word in lexicon.words():
+    surfaces = analyse.surfaces()
+    lexicon_words = lexicon.words()
+    for word in lexicon_words:
         surfaces.setdefault(word, 0)
     stop = stopwords()
-    words = [w for w in surfaces if w not in stop] + sorted(w for q in meta.faq for w in _forms(q) if w not in stop)
+    faq_words = sorted(w for q in meta.faq for w in _forms(q) if w not in stop)
+    words = [w for w in surfaces if w not in stop] + faq_words
     for word in words:
         stemmer.stem(word)
+    # Inflections are stemmed ahead for the words people are likely to ask with: the lexicon's, the FAQ's and the
+    # corpus's most frequent (all of them in a small corpus). Only a question's speed depends on this table.
+    common = sorted((w for w in surfaces if w not in stop), key=lambda w: (-surfaces[w], w))[:VARIANT_WORDS]
+    inflect = sorted(set(common) | (lexicon_words - stop) | set(faq_words))
     base = set(stemmer.known)
-    for word in words:
+    for n, word in enumerate(inflect):
         for variant in _variants(word):
             if variant not in base and stemmer.stem(variant) not in df:
                 del stemmer.known[variant]
-    if progress:
-        progress(len(docs) * 2, len(docs) * 2)
+        if n % 1000 == 0:
+            report(stage + _STAGES["stems"] * n / len(inflect))
+    report(1.0)
     return Index(
         passages=passages,
         docs=infos,
@@ -174,7 +281,7 @@ def build(docs: list[Document], meta: Metadata, lexicon: Lexicon, progress: Prog
         df=df,
         surfaces=dict(sorted(surfaces.items())),
         postings=postings,
-        pids=np.concatenate(pid_parts) if pid_parts else _EMPTY_I,
-        scores=np.concatenate(score_parts) if score_parts else _EMPTY_F,
+        pids=pids,
+        scores=scores,
         params={"k1": K1, "b": B, "epsilon": EPSILON},
     )

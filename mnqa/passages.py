@@ -31,17 +31,46 @@ class _Piece:
     end: int
 
 
+# Punkt decides each candidate break from a few characters of context ("skin. The"); the decision is a pure
+# function of that context string, and the same contexts recur all over a corpus, so decisions are memoised.
+# Bounded: past this many distinct contexts the memo starts again (it only ever saves time).
+_DECISIONS_MAX = 1_000_000
+# Sentence spans of recently split texts: a paragraph is split once to find its sentences and again when its
+# passage is assembled (then usually as the very same string).
+_SPANS_MAX = 4096
+
+
 @lru_cache(maxsize=1)
 def _punkt():
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # lazy: only needed to build an index
 
+    class MemoPunkt(PunktSentenceTokenizer):
+        """Punkt with its per-break decision memoised (same results: the parameters never change)."""
+
+        def __init__(self, params: PunktParameters) -> None:
+            super().__init__(params)
+            self._decisions: dict[str, bool] = {}
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            found = self._decisions.get(text)
+            if found is None:
+                if len(self._decisions) >= _DECISIONS_MAX:
+                    self._decisions.clear()
+                found = self._decisions[text] = super().text_contains_sentbreak(text)
+            return found
+
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    return MemoPunkt(params)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of a text; overlong sentences are cut at spaces."""
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=_SPANS_MAX)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     raw = list(_punkt().span_tokenize(text))
     # A list marker such as "1." or "a)" is not a sentence of its own: it joins the sentence it numbers.
@@ -60,7 +89,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 start += 1
         if end > start:
             spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def _pack(sizes: list[int], limit: int) -> list[list[int]]:
@@ -86,7 +115,7 @@ def _runs(blocks: tuple[Block, ...], b: int) -> list[list[_Piece]]:
     """Runs of consecutive kept sentences of block b; a call to action is dropped and breaks the run."""
     text = blocks[b].text
     runs: list[list[_Piece]] = [[]]
-    for start, end in sentence_spans(text):
+    for start, end in _sentence_spans(text):
         if is_call_to_action(text[start:end]):
             runs.append([])
         else:
@@ -186,7 +215,7 @@ def _assemble(doc: Document, pieces: list[_Piece]) -> tuple[str, tuple[tuple[int
         piece_text = block.text[piece.start : piece.end]
         if parts:
             offset += 1  # the "\n" joining pieces
-        for s, e in sentence_spans(piece_text):
+        for s, e in _sentence_spans(piece_text):
             spans.append((offset + s, offset + e))
         parts.append(piece_text)
         offset += len(piece_text)
