@@ -44,6 +44,22 @@ def _read_until(fd: int, pattern: str, seen: list[str], timeout: float = 30.0) -
     raise AssertionError(f"{pattern!r} never appeared on the terminal; it showed:\n" + "".join(seen)[-3000:])
 
 
+def _exit_code(pid: int, fd: int, seen: list[str], timeout: float = 20.0) -> int | None:
+    """Wait for the child to exit, reading its output meanwhile so it never blocks on a full terminal."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                seen.append(os.read(fd, 65536).decode("utf-8", "replace"))
+            except OSError:
+                pass
+    return None
+
+
 def test_typing_does_it_hurt_at_the_prompt_shows_the_numbing_passage_and_its_source(private_xdg: dict[str, str]) -> None:
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -62,9 +78,9 @@ def test_typing_does_it_hurt_at_the_prompt_shows_the_numbing_passage_and_its_sou
         os.write(fd, b"does it hurt\r")
         screen = _read_until(fd, r"002_9ba9ac79c30aa19c\.txt:\d+-\d+[\s\S]*numbing[\s\S]*not medical advice", seen)
         assert "Traceback" not in screen
+        _read_until(fd, r"not medical advice[\s\S]*mnqa>", seen)  # the prompt is back
         os.write(fd, b"\x04")  # Ctrl-D leaves
-        _, status = os.waitpid(pid, 0)
-        assert os.waitstatus_to_exitcode(status) == 0
+        assert _exit_code(pid, fd, seen) == 0
     finally:
         try:
             os.kill(pid, 9)
