@@ -35,14 +35,18 @@ _SEQUENCE = (
     r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
     r"|\x1b[ -/]*[0-~]?"
 )
-_UNSAFE_RE = re.compile(_SEQUENCE + r"|[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-_UNSAFE_ONE_LINE_RE = re.compile(_SEQUENCE + r"|[\x00-\x1f\x7f-\x9f]")
-_JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029]")  # json.dumps leaves these raw; C0 it escapes itself
+# Lone surrogates (undecodable bytes in argv or file names, via surrogateescape) cannot be written out at all.
+_UNSAFE_RE = re.compile(_SEQUENCE + r"|[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNSAFE_ONE_LINE_RE = re.compile(_SEQUENCE + r"|[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # json.dumps leaves these raw; C0 it escapes
 
 
 def _replacement(match: re.Match[str]) -> str:
-    # Whitespace controls become a space so words stay apart; everything else just goes.
-    return " " if match.group() in ("\t", "\n", "\r", "\x0b", "\x0c") else ""
+    # Whitespace controls become a space so words stay apart; a lone surrogate shows as U+FFFD; the rest goes.
+    text = match.group()
+    if text in ("\t", "\n", "\r", "\x0b", "\x0c"):
+        return " "
+    return "\ufffd" if "\ud800" <= text <= "\udfff" else ""
 
 
 def sanitize(text: str) -> str:
@@ -136,7 +140,6 @@ def make_console(env: Environment, opts: OutputOptions, *, stderr: bool = False,
         soft_wrap=False,
         legacy_windows=False,
         force_jupyter=False,
-        force_interactive=False,
         _environ=dict(env.environ),
     )
 
@@ -618,7 +621,7 @@ class StderrProgress:
             opts = OutputOptions("rich", True, not self.env.no_color, self.env.width or DEFAULT_WIDTH)
             console = make_console(self.env, opts, stderr=True)
             self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                      console=console, transient=True)
+                                      console=console, transient=True, redirect_stdout=False, redirect_stderr=False)
             self._progress.start()
             self._task = self._progress.add_task(self.label, total=total)
         self._progress.update(self._task, completed=done, total=total)
