@@ -27,6 +27,7 @@ DISCLAIMER = "Text quoted from the clinic's documents; it is not medical advice.
 FORMATS = ("rich", "plain", "json", "jsonl", "csv", "markdown")
 DEFAULT_WIDTH = 80
 MAX_EXPANSIONS_SHOWN = 6  # /why shows all of them
+READING_WIDTH = 120  # panels stop growing here: lines much longer than this are hard to read on a wide terminal
 
 # Terminal escape sequences (7-bit and 8-bit forms): string commands (OSC, DCS, SOS, PM, APC) up to their
 # terminator or the end of the text, CSI sequences, and any other ESC sequence; then lone control characters.
@@ -269,7 +270,8 @@ def _wrap(text: str, width: int, indent: str) -> list[str]:
 
 
 def plain_answer(answer: Answer, width: int = DEFAULT_WIDTH, *, show_question: bool = False, footer: bool = True) -> str:
-    """An answer as plain text: no escape codes, wrapped at `width` without breaking words."""
+    """An answer as plain text: no escape codes, wrapped at `width` (at most READING_WIDTH) without breaking words."""
+    width = min(width, READING_WIDTH)
     lines: list[str] = []
     if show_question:
         lines.append(f"Q: {one_line(answer.question)}")
@@ -463,6 +465,7 @@ def rich_passage_text(passage: Passage, answer_span: tuple[int, int] | None, hig
 def rich_hit(hit: Hit) -> RenderableType:
     """One result as a panel: title, `file:first-last` and section, the passage, relevance and also-in."""
     from rich.console import Group
+    from rich.constrain import Constrain
     from rich.panel import Panel
     from rich.text import Text
 
@@ -483,7 +486,7 @@ def rich_hit(hit: Hit) -> RenderableType:
     parts.append(foot)
     title = Text(f"{hit.rank} ", style="bold")
     title.append(one_line(p.title), style="bold")
-    return Panel(Group(*parts), title=title, title_align="left", border_style="blue", padding=(0, 1))
+    return Constrain(Panel(Group(*parts), title=title, title_align="left", border_style="blue", padding=(0, 1)), READING_WIDTH)
 
 
 def rich_answer(answer: Answer, *, footer: bool = True) -> RenderableType:
@@ -540,6 +543,7 @@ def rich_why(answer: Answer) -> RenderableType:
 def rich_open(hit: Hit, section: Sequence[Passage]) -> RenderableType:
     """Result `hit` in full, inside the passages of its section, the result's own passage emphasised."""
     from rich.console import Group
+    from rich.constrain import Constrain
     from rich.panel import Panel
     from rich.text import Text
 
@@ -557,7 +561,7 @@ def rich_open(hit: Hit, section: Sequence[Passage]) -> RenderableType:
         else:
             parts.append(Text(sanitize(x.text), style=STYLE_QUIET, overflow="fold"))
     title = Text(one_line(p.title), style="bold")
-    return Panel(Group(*parts), title=title, title_align="left", border_style="blue", padding=(0, 1))
+    return Constrain(Panel(Group(*parts), title=title, title_align="left", border_style="blue", padding=(0, 1)), READING_WIDTH)
 
 
 def rich_sources(docs: Sequence[Any]) -> RenderableType:
