@@ -15,7 +15,7 @@ from mnqa.env import Environment
 from mnqa.render import clean_question, make_console, output_options, one_line
 
 if TYPE_CHECKING:
-    from prompt_toolkit.completion import CompleteEvent, Completion
+    from prompt_toolkit.completion import CompleteEvent
     from prompt_toolkit.document import Document
     from rich.console import Console
 
