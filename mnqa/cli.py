@@ -99,7 +99,7 @@ def load_engine(args: argparse.Namespace, env: Environment) -> Engine:
             seen.add(message)
             warn(env, message)
 
-    progress = StderrProgress(env, "indexing documents") if env.stderr_isatty else None
+    progress = StderrProgress(env, "indexing documents", percent=True) if env.stderr_isatty else None
     try:
         return Engine.from_corpus(corpus, cache_dir=env.cache_dir, warn=once, progress=progress)
     finally:

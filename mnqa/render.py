@@ -611,20 +611,22 @@ def eval_table(rows: Sequence[tuple[str, dict[str, float | int]]]) -> str:
 class StderrProgress:
     """A transient progress bar on stderr (a terminal only); created on first use, so a cached index shows none."""
 
-    def __init__(self, env: Environment, label: str) -> None:
+    def __init__(self, env: Environment, label: str, *, percent: bool = False) -> None:
         self.env = env
         self.label = label
+        self.percent = percent  # the engine reports its build as done-of-100; a batch counts questions
         self._progress: Any = None
         self._task: Any = None
 
     def __call__(self, done: int, total: int | None) -> None:
         """Report `done` of `total` (total None: unknown, e.g. questions still arriving on stdin)."""
         if self._progress is None:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn
 
             opts = OutputOptions("rich", True, not self.env.no_color, self.env.width or DEFAULT_WIDTH)
             console = make_console(self.env, opts, stderr=True)
-            self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            count = TaskProgressColumn() if self.percent else MofNCompleteColumn()
+            self._progress = Progress(TextColumn("{task.description}"), BarColumn(), count,
                                       console=console, transient=True, redirect_stdout=False, redirect_stderr=False)
             self._progress.start()
             self._task = self._progress.add_task(self.label, total=total)
