@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -208,7 +209,11 @@ def list_files(folder: Path, warn: Warn) -> list[Path]:
 def read_text(path: Path, warn: Warn) -> str | None:
     """A document's text, or None (with a warning) when it is not readable UTF-8 text."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            warn(f"{path}: skipped, not a regular file")
+            return None
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             warn(f"{path}: skipped, {size // (1024 * 1024)} MB is over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
             return None

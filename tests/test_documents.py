@@ -174,3 +174,13 @@ def test_oversized_files_are_skipped(tmp_path: Path) -> None:
     read = read_corpus(tmp_path, warnings.append)
     assert [rel for rel, _ in read.files] == ["ok.txt"]
     assert len(warnings) == 1 and "big.txt" in warnings[0] and "limit" in warnings[0]
+
+
+def test_fifos_and_dangling_links_are_skipped_without_blocking(tmp_path: Path) -> None:
+    write(tmp_path, {"ok.txt": "Fine text about needles."})
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.symlink(tmp_path / "missing.txt", tmp_path / "dangling.txt")
+    warnings: list[str] = []
+    read = read_corpus(tmp_path, warnings.append)
+    assert [rel for rel, _ in read.files] == ["ok.txt"]
+    assert sorted(w.split(":")[0].rsplit("/", 1)[1] for w in warnings) == ["dangling.txt", "pipe.txt"]
