@@ -73,6 +73,7 @@ _CTA_RE = re.compile(
     r"|\bto learn more\b|\bcontact us\b|\bcall (us|now|today)\b",
     re.I,
 )
+_ATX_RE = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?$")
 _BULLET_RE = re.compile(r"^\s*(?:[•●▪◦‣∙·*+\-–]|\d{1,3}[.)]|[a-zA-Z][.)])\s+")
 _SENTENCE_END = ".!?…"
 
@@ -139,6 +140,11 @@ def parse(text: str) -> list[Block]:
         line = raw.strip()
         if not line or is_debris(line):
             flush()
+            continue
+        atx = _ATX_RE.match(line)
+        if atx:  # a Markdown heading ("## Aftercare"): its words, without the marks, name the section
+            flush()
+            blocks.append(Block("heading", number, number, atx.group(1)))
             continue
         following = lines[number].strip() if number < len(lines) else ""
         # A short line running straight on into a lowercase line is a hard-wrapped sentence, not a heading.

@@ -184,3 +184,12 @@ def test_fifos_and_dangling_links_are_skipped_without_blocking(tmp_path: Path) -
     read = read_corpus(tmp_path, warnings.append)
     assert [rel for rel, _ in read.files] == ["ok.txt"]
     assert sorted(w.split(":")[0].rsplit("/", 1)[1] for w in warnings) == ["dangling.txt", "pipe.txt"]
+
+
+def test_markdown_headings_name_sections_without_their_marks() -> None:
+    assert kinds("# Aftercare\n\nUse sunscreen daily.\n\n## How many sessions? ##\nThree to six.\n") == [
+        ("heading", 1, "Aftercare"),
+        ("paragraph", 3, "Use sunscreen daily."),
+        ("heading", 5, "How many sessions?"),
+        ("paragraph", 6, "Three to six."),
+    ]
