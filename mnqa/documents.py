@@ -149,6 +149,8 @@ def parse(text: str) -> list[Block]:
         following = lines[number].strip() if number < len(lines) else ""
         # A short line running straight on into a lowercase line is a hard-wrapped sentence, not a heading.
         heading = is_heading(line) and not following[:1].islower()
+        if heading and line[-1] in ".!" and blocks and blocks[-1].kind == "heading" and not para:
+            heading = False  # a short sentence right under a heading is that section's content
         if is_bullet(line):
             flush()
             blocks.append(Block("item", number, number, line))
