@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 from typing import Callable
 
 from mnqa import store
 from mnqa.analysis import stopwords
-from mnqa.documents import Corpus, CorpusError, parse_corpus, read_corpus
+from mnqa.documents import CorpusError, parse_corpus, read_corpus
 from mnqa.index import B, EPSILON, K1, DocInfo, Index, Progress, build
 from mnqa.lexicon import Lexicon, compile_lexicon, load_lexicon
 from mnqa.models import Answer, Passage, Searched
