@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Callable
 
@@ -23,6 +26,15 @@ Warn = Callable[[str], None]
 
 def _ignore(_: str) -> None:
     pass
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """A digest of the code that shapes an index, so a changed parser or chunker never reuses an old cache."""
+    h = hashlib.blake2b(digest_size=12)
+    for name in ("analysis", "documents", "passages", "index", "store"):
+        h.update(resources.files("mnqa").joinpath(f"{name}.py").read_bytes())
+    return h.hexdigest()
 
 
 class Engine:
@@ -50,7 +62,8 @@ class Engine:
         """Load a corpus folder, from the index cache when it is current, else by building (and caching) it."""
         lexicon = lexicon or load_lexicon()
         corpus = read_corpus(path, warn)
-        key = store.cache_key(corpus, lexicon.source, ",".join(sorted(stopwords())), f"{K1} {B} {EPSILON} {MAX_CHARS}")
+        key = store.cache_key(corpus, lexicon.source, ",".join(sorted(stopwords())), f"{K1} {B} {EPSILON} {MAX_CHARS}",
+                              _code_fingerprint())
         cache_file = store.cache_path(Path(cache_dir), corpus, key) if cache_dir is not None else None
         index = None
         if cache_file is not None:
