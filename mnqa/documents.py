@@ -203,8 +203,10 @@ def list_files(folder: Path, warn: Warn) -> list[Path]:
             if name.startswith(".") or not name.lower().endswith(DOC_SUFFIXES):
                 continue
             path = Path(dirpath) / name
+            # os.walk does not enter linked folders, so only a link itself can lead outside (and resolving
+            # every path costs a system call per folder level: thousands of files make that felt).
             try:
-                inside = path.resolve().is_relative_to(root)
+                inside = not os.path.islink(path) or path.resolve().is_relative_to(root)
             except (OSError, RuntimeError):
                 inside = False
             if not inside:
@@ -242,7 +244,10 @@ def read_text(path: Path, warn: Warn) -> str | None:
         return None
     # Escape sequences and control characters are page furniture at best, and must never reach a terminal.
     # Lines are kept, so line numbers still point into the file.
-    return strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"), keep_lines=True)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.replace("\n", "").isprintable():  # nothing to strip (the common case; the check runs at C speed)
+        return text
+    return strip_controls(text, keep_lines=True)
 
 
 @dataclass(frozen=True)
@@ -282,15 +287,28 @@ def parse_corpus(corpus: Corpus, warn: Warn) -> list[Document]:
     """Parse a corpus's files into documents with titles; files with no content are warned about."""
     docs = []
     for rel, text in corpus.files:
-        blocks = parse(text)
-        if not blocks:
-            warn(f"{corpus.folder / rel}: skipped, no readable content")
+        doc = parse_file(corpus, rel, text)
+        if doc is None:
+            warn(no_content(corpus, rel))
             continue
-        title = corpus.meta.titles.get(rel) or corpus.meta.titles.get(Path(rel).name) or Path(rel).stem
-        docs.append(Document(f"{corpus.label}/{rel}", rel, title, tuple(blocks)))
+        docs.append(doc)
     if not docs:
         raise CorpusError(f"no documents with readable content in {corpus.folder}")
     return docs
+
+
+def parse_file(corpus: Corpus, rel: str, text: str) -> Document | None:
+    """One file of a corpus as a document with its title, or None when it has no content."""
+    blocks = parse(text)
+    if not blocks:
+        return None
+    title = corpus.meta.titles.get(rel) or corpus.meta.titles.get(Path(rel).name) or Path(rel).stem
+    return Document(f"{corpus.label}/{rel}", rel, title, tuple(blocks))
+
+
+def no_content(corpus: Corpus, rel: str) -> str:
+    """The warning for a file with nothing readable in it."""
+    return f"{corpus.folder / rel}: skipped, no readable content"
 
 
 def load_corpus(folder: str | os.PathLike[str], warn: Warn) -> tuple[list[Document], Metadata]:

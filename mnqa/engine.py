@@ -11,8 +11,8 @@ from typing import Callable
 
 from mnqa import store
 from mnqa.analysis import stopwords
-from mnqa.documents import CorpusError, parse_corpus, read_corpus
-from mnqa.index import B, EPSILON, K1, DocInfo, Index, Progress, build
+from mnqa.documents import CorpusError, read_corpus
+from mnqa.index import B, EPSILON, K1, DocInfo, Index, Progress, build_corpus
 from mnqa.lexicon import Lexicon, compile_lexicon, load_lexicon
 from mnqa.models import Answer, Passage, Searched
 from mnqa.passages import MAX_CHARS
@@ -75,7 +75,7 @@ class Engine:
                 warn(f"index cache {cache_file}: not usable ({exc.strerror or exc}); running without a cache")
                 cache_file = None
         if index is None:
-            index = build(parse_corpus(corpus, warn), corpus.meta, lexicon, progress)
+            index = build_corpus(corpus, lexicon, warn, progress)
             if cache_file is not None:
                 try:
                     store.save(cache_file, index, key)

@@ -8,18 +8,21 @@ not the whole corpus, and the scores are exactly rank-bm25's (tests/test_ranking
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
-from typing import Callable, Iterable
+from itertools import chain, islice
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
 from mnqa.analysis import WORD_RE, Stemmer, stopwords, tokenize, word_forms
-from mnqa.documents import Document, Metadata
+from mnqa.documents import Corpus, CorpusError, Document, Metadata, no_content, parse_file
 from mnqa.lexicon import Lexicon
 from mnqa.models import Passage
-from mnqa.passages import split_document
+from mnqa.passages import _punkt, split_document
 
 # Chosen by measurement (`mnqa eval`, see README): Okapi with a light idf floor for words in most passages.
 K1 = 1.2
@@ -126,6 +129,7 @@ class _Terms:
         self.stemmer = stemmer
         self.stop = stopwords()
         self.memo: dict[str, tuple[str, ...]] = {}  # word as written -> its stems (stopwords dropped)
+        self.forms: dict[str, list[str]] = {}  # word as written -> its folded forms
         self.counts: Counter[str] = Counter()  # word as written -> occurrences in sections, lead-ins and texts
 
     def __call__(self, p: Passage) -> list[str]:
@@ -138,21 +142,131 @@ class _Terms:
                 self.counts.update(words)
                 for word in words:
                     if word not in memo:
-                        memo[word] = tuple(self.stemmer.stem(f) for f in self.forms(word) if f not in self.stop)
+                        forms = self.forms[word] = [f for tok in tokenize(word) for f in word_forms(tok.word)]
+                        memo[word] = tuple(self.stemmer.stem(f) for f in forms if f not in self.stop)
                 out.extend(chain.from_iterable(map(memo.__getitem__, words)))
         return out
 
-    @staticmethod
-    def forms(word: str) -> list[str]:
-        return [f for tok in tokenize(word) for f in word_forms(tok.word)]
-
     def surfaces(self) -> dict[str, int]:
-        """Folded word forms -> occurrences, as counted over every passage's section, lead-in and text."""
+        """Folded word forms -> occurrences, as counted over the passages seen since the last call."""
         out: dict[str, int] = {}
         for word, n in self.counts.items():
-            for form in self.forms(word):
+            for form in self.forms[word]:
                 out[form] = out.get(form, 0) + n
+        self.counts = Counter()
         return out
+
+
+# One chunk of the passage stage: what a worker sends back for a run of files or documents.
+_Chunk = tuple[
+    list[tuple[str, str, list[tuple]] | None],  # per document: source, title, passages (fields after the pid)
+    list[list[str]],  # per passage, its index terms
+    dict[str, int],  # surface form -> occurrences
+    list[tuple[str, str]],  # stems learnt (word form -> stem)
+]
+_Item = Document | tuple[str, str]  # a parsed document, or a file of a corpus (path inside it, text) to parse
+_JOB: tuple[Sequence[_Item], Corpus | None] = ((), None)  # the work of a forked build, inherited by workers
+_WORKER: _Terms | None = None  # a worker's analysis memo, kept from chunk to chunk
+_FORK_LOCK = threading.Lock()  # one forked build at a time per process (workers read _JOB)
+
+
+def _passage_chunk(span: tuple[int, int], job: tuple[Sequence[_Item], Corpus | None] | None = None,
+                   analyse: _Terms | None = None) -> _Chunk:
+    """Passages and index terms of items [start, end), in a worker (from _JOB) or in this process."""
+    global _WORKER
+    if analyse is None:
+        if _WORKER is None:
+            _WORKER = _Terms(Stemmer())
+        analyse = _WORKER
+    items, corpus = job or _JOB
+    known = len(analyse.stemmer.known)
+    out_docs: list[tuple[str, str, list[tuple]] | None] = []
+    terms: list[list[str]] = []
+    for item in items[span[0] : span[1]]:
+        doc = item if isinstance(item, Document) else parse_file(corpus, *item)
+        if doc is None:
+            out_docs.append(None)
+            continue
+        ps = split_document(doc)
+        fields = [(p.source, p.title, p.section, p.first_line, p.last_line, p.text, p.context, p.sentences) for p in ps]
+        out_docs.append((doc.source, doc.title, fields))
+        terms.extend(map(analyse, ps))
+    learnt = list(islice(analyse.stemmer.known.items(), known, None))
+    return out_docs, terms, analyse.surfaces(), learnt
+
+
+# Below this much text, starting worker processes costs more than it saves.
+PARALLEL_MIN_CHARS = 2_000_000
+
+
+def _workers(chars: int) -> int:
+    """How many worker processes to split documents with (1: in this process)."""
+    if chars < PARALLEL_MIN_CHARS or sys.platform != "linux" or os.environ.get("MNQA_WORKERS") == "1":
+        return 1
+    try:
+        return max(1, min(len(os.sched_getaffinity(0)), 8))
+    except (AttributeError, OSError):
+        return 1
+
+
+def _chunks(sizes: list[int], n: int) -> list[tuple[int, int]]:
+    """Consecutive runs of documents of about equal text size, n of them or fewer."""
+    total = sum(sizes) or 1
+    spans, start, acc = [], 0, 0
+    for i, size in enumerate(sizes):
+        acc += size
+        if acc * n >= total * (len(spans) + 1):
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(sizes):
+        spans.append((start, len(sizes)))
+    return spans
+
+
+def _passage_stage(items: Sequence[_Item], corpus: Corpus | None, report: Callable[[float], None]) -> Iterator[tuple[_Chunk, float]]:
+    """Parse (files), split and analyse, in worker processes when there is enough text; yield chunks in order.
+
+    Workers are forked, so they inherit the documents and the loaded modules (nothing is re-imported or sent
+    over), and before the first progress report, so no renderer thread is running yet. Chunks come back in
+    document order and hold exactly what the in-process path computes.
+    """
+    global _JOB, _WORKER
+    sizes = [sum(len(b.text) for b in it.blocks) if isinstance(it, Document) else len(it[1]) for it in items]
+    total = sum(sizes) or 1
+    workers = _workers(total)
+    pool = None
+    locked = workers > 1 and _FORK_LOCK.acquire(blocking=False)
+    try:
+        if locked:
+            import multiprocessing
+
+            _punkt()  # nltk is loaded once, here, rather than in every worker
+            _JOB, _WORKER = (items, corpus), None
+            try:
+                pool = multiprocessing.get_context("fork").Pool(workers)
+            except (OSError, ValueError, ImportError):
+                pool = None
+        report(0.0)
+        if pool is not None:
+            spans = _chunks(sizes, workers * 8)
+            results: Iterable[_Chunk] = pool.imap(_passage_chunk, spans)
+        else:
+            spans = _chunks(sizes, min(len(items), 20))
+            analyse = _Terms(Stemmer())
+            results = (_passage_chunk(span, (items, corpus), analyse) for span in spans)
+        done = 0
+        for (start, end), chunk in zip(spans, results):
+            done += sum(sizes[start:end])
+            yield chunk, done / total
+        if pool is not None:
+            pool.close()
+            pool.join()
+    finally:
+        if pool is not None:
+            pool.terminate()
+        if locked:
+            _JOB, _WORKER = ((), None), None
+            _FORK_LOCK.release()
 
 
 class _Reporter:
@@ -206,27 +320,48 @@ def _term_scores(bm25, by_term: dict[str, list[int]], terms: list[str], report: 
 
 
 def build(docs: list[Document], meta: Metadata, lexicon: Lexicon, progress: Progress | None = None) -> Index:
-    """Build the index of a corpus: passages, stems, and rank-bm25 scores for every term and passage."""
+    """Build the index of parsed documents: passages, stems, and rank-bm25 scores for every term and passage."""
+    return _build(docs, None, meta, lexicon, _ignore, progress)
+
+
+def build_corpus(corpus: Corpus, lexicon: Lexicon, warn: Callable[[str], None], progress: Progress | None = None) -> Index:
+    """Build the index of a corpus as read from disk, parsing its files along the way (as parse_corpus does)."""
+    return _build(list(corpus.files), corpus, corpus.meta, lexicon, warn, progress)
+
+
+def _ignore(_: str) -> None:
+    pass
+
+
+def _build(items: Sequence[_Item], corpus: Corpus | None, meta: Metadata, lexicon: Lexicon,
+           warn: Callable[[str], None], progress: Progress | None) -> Index:
     from rank_bm25 import BM25Okapi  # lazy: imports numpy's friends and multiprocessing, only needed here
 
     report = _Reporter(progress)
-    stage = 0.0
-    report(0.0)
     stemmer = Stemmer()
-    analyse = _Terms(stemmer)
     passages: list[Passage] = []
     infos: list[DocInfo] = []
     tokenized: list[list[str]] = []
-    total_chars = sum(len(b.text) for doc in docs for b in doc.blocks) or 1
-    chars = 0
-    for doc in docs:
-        ps = split_document(doc, len(passages))
-        passages.extend(ps)
-        infos.append(DocInfo(doc.source, doc.title, len(ps)))
-        tokenized.extend(map(analyse, ps))
-        chars += sum(len(b.text) for b in doc.blocks)
-        report(_STAGES["passages"] * chars / total_chars)
-    stage += _STAGES["passages"]
+    surfaces: dict[str, int] = {}
+    d = 0
+    for (docs, terms, surf, learnt), fraction in _passage_stage(items, corpus, report):
+        for doc in docs:
+            if doc is None:
+                warn(no_content(corpus, items[d][0]))
+            else:
+                source, title, fields = doc
+                infos.append(DocInfo(source, title, len(fields)))
+                base = len(passages)
+                passages.extend([Passage(base + i, *f) for i, f in enumerate(fields)])
+            d += 1
+        tokenized.extend(terms)
+        for form, n in surf.items():
+            surfaces[form] = surfaces.get(form, 0) + n
+        stemmer.known.update(learnt)
+        report(_STAGES["passages"] * fraction)
+    if not infos:
+        raise CorpusError(f"no documents with readable content in {corpus.folder if corpus else 'the corpus'}")
+    stage = _STAGES["passages"]
     # rank-bm25 cannot take an empty passage list or empty passages (avgdl 0); a corpus always has text here.
     bm25 = BM25Okapi(tokenized, k1=K1, b=B, epsilon=EPSILON)
     del tokenized
@@ -252,7 +387,6 @@ def build(docs: list[Document], meta: Metadata, lexicon: Lexicon, progress: Prog
     df = {t: len(ids) for t, ids in by_term.items()}
     del bm25, by_term
 
-    surfaces = analyse.surfaces()
     lexicon_words = lexicon.words()
     for word in lexicon_words:
         surfaces.setdefault(word, 0)
