@@ -199,6 +199,17 @@ def list_files(folder: Path, warn: Warn) -> list[Path]:
     found = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False, onerror=lambda e: warn(f"{e.filename}: skipped, cannot read folder ({e.strerror})")):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
+            # A linked folder is never entered (one inside the corpus is read where it really is); one that
+            # leads outside is said so, like a linked file.
+            dirnames.remove(name)
+            sub = Path(dirpath) / name
+            try:
+                outside = not sub.resolve().is_relative_to(root)
+            except (OSError, RuntimeError):
+                outside = True
+            if outside:
+                warn(f"{sub}: skipped, it links outside the corpus folder")
         for name in sorted(filenames):
             if name.startswith(".") or not name.lower().endswith(DOC_SUFFIXES):
                 continue

@@ -193,3 +193,16 @@ def test_markdown_headings_name_sections_without_their_marks() -> None:
         ("heading", 5, "How many sessions?"),
         ("paragraph", 6, "Three to six."),
     ]
+
+
+def test_a_linked_folder_leading_outside_is_warned_about_and_never_read(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    write(outside, {"secret.txt": "Secret text from outside the corpus folder."})
+    corpus = tmp_path / "docs"
+    write(corpus, {"good.txt": "Microneedling uses fine needles.", "real/inner.txt": "Inner text."})
+    os.symlink(outside, corpus / "linked")
+    os.symlink(corpus / "real", corpus / "alias")  # a link to a folder inside: read once, where it really is
+    warnings: list[str] = []
+    read = read_corpus(corpus, warnings.append)
+    assert [rel for rel, _ in read.files] == ["good.txt", "real/inner.txt"]
+    assert warnings == [f"{corpus / 'linked'}: skipped, it links outside the corpus folder"]
