@@ -1,7 +1,8 @@
 """The `mnqa` command: argument parsing, the commands, and every exit code.
 
 Exit codes: 0 success (for `ask`: answered); 1 `ask` not answered, or `batch` had lines it could not ask;
-2 usage error or unusable corpus/file; 130 interrupted (Ctrl-C); 141 output pipe closed (e.g. `| head -1`).
+2 usage error, unusable corpus/file, or output that cannot be written (disk full, stdout closed); 130 interrupted
+(Ctrl-C); 141 output pipe closed (e.g. `| head -1`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterator, NoReturn, Sequence
 
 from mnqa import __version__
-from mnqa.env import Environment
+from mnqa.env import Environment, OutputError
 from mnqa.render import clean_question, one_line
 
 if TYPE_CHECKING:
@@ -253,14 +254,15 @@ def run_batch(env: Environment, engine: Engine, stream: IO[bytes] | IO[str], fmt
     writer.start()
     try:
         for _, question, error in read_questions(stream):
+            # Counted before it is written: a Ctrl-C during the write still leaves the record in the output
+            # buffer, which is flushed on the way out, so the summary and the output agree.
             if error is not None:
-                bad += 1
+                asked, bad = asked + 1, bad + 1
                 writer.error(question, error)
             else:
                 answer = engine.ask(question, top_k)
-                answered += answer.answered
+                asked, answered = asked + 1, answered + answer.answered
                 writer.answer(answer)
-            asked += 1
             if progress is not None:
                 progress(asked, total)
         writer.finish()
@@ -268,7 +270,7 @@ def run_batch(env: Environment, engine: Engine, stream: IO[bytes] | IO[str], fmt
         # What was written stays written (each record was flushed); say how far it got.
         if progress is not None:
             progress.close()
-        env.stderr.write(f"mnqa: interrupted after {asked} questions (answered {answered})\n")
+        env.stderr.write(f"mnqa: interrupted after {asked} question{'s' if asked != 1 else ''} (answered {answered})\n")
         return EXIT_INTERRUPTED
     if progress is not None:
         progress.close()
@@ -391,8 +393,8 @@ def build_parser(env: Environment) -> _Parser:
         "their source.\nWith no command: the interactive prompt on a terminal, else `batch -` (questions on stdin).",
         epilog="examples:\n  mnqa                                   # the interactive prompt\n"
         "  mnqa ask \"does it hurt\"\n  mnqa batch questions.txt --format csv > answers.csv\n\n"
-        "exit codes: 0 ok/answered, 1 not answered (ask) or bad lines (batch), 2 usage or corpus error, "
-        "130 interrupted",
+        "exit codes: 0 ok/answered, 1 not answered (ask) or bad lines (batch), 2 usage, corpus or output error, "
+        "130 interrupted, 141 output pipe closed",
     )
     parser.add_argument("--version", action="version", version=f"mnqa {__version__}")
     corpus_help = "the documents folder (default: $MNQA_CORPUS, else the corpus/ folder of the checkout)"
@@ -475,6 +477,12 @@ def main(argv: Sequence[str], env: Environment) -> int:
     except BrokenPipeError:
         _silence_stdout(env)
         return EXIT_PIPE
+    except OutputError as exc:
+        # Disk full, stdout closed, I/O error: say so in one line; what could not be written is dropped so the
+        # interpreter's final flush does not fail again with a traceback.
+        _silence_stdout(env)
+        env.stderr.write(f"mnqa: error: cannot write the output ({one_line(exc.strerror or str(exc))})\n")
+        return EXIT_USAGE
     except Exception as exc:
         from mnqa.engine import CorpusError
 
@@ -494,8 +502,13 @@ def entry() -> None:
     env = Environment.from_os()
     code = main(sys.argv[1:], env)
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout(env)
         code = EXIT_PIPE
+    except OSError as exc:
+        _silence_stdout(env)
+        env.stderr.write(f"mnqa: error: cannot write the output ({one_line(exc.strerror or str(exc))})\n")
+        code = code if code == EXIT_PIPE else EXIT_USAGE
     sys.exit(code)

@@ -5,11 +5,84 @@ Commands take an Environment instead of touching sys.* so tests can run them wit
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Mapping
+from typing import IO, Any, Mapping
+
+
+class OutputError(OSError):
+    """Writing to stdout failed for a reason other than a closed pipe (disk full, closed descriptor, I/O error)."""
+
+
+class _Output:
+    """stdout as the commands see it: a write that fails (other than a closed pipe) raises OutputError.
+
+    A closed pipe stays BrokenPipeError (a quiet exit 141); anything else becomes one error line instead of a
+    traceback. Everything else (isatty, fileno, encoding) is the real stream's.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.errno, exc.strerror) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.errno, exc.strerror) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class _Diagnostics:
+    """stderr as the commands see it: a message that cannot be written is dropped (there is nowhere to say so)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError):
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except (OSError, ValueError):
+            pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Stands in for a stdout that was closed before mnqa started (`mnqa ... >&-`): every write fails clearly."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "stdout is closed")
+
+
+def _closed_input() -> IO[str]:
+    # A stdin closed before mnqa started (`mnqa batch - <&-`) reads as empty input.
+    return io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
 
 
 def _isatty(stream: object) -> bool:
@@ -41,13 +114,15 @@ class Environment:
 
     @classmethod
     def from_os(cls) -> Environment:
-        """The environment of the running process."""
+        """The environment of the running process (a stream closed before start is replaced by a safe stand-in)."""
         environ = dict(os.environ)
         stdout_isatty = _isatty(sys.stdout)
+        stdout = sys.stdout if sys.stdout is not None else _ClosedOutput()
+        stderr = sys.stderr if sys.stderr is not None else open(os.devnull, "w", encoding="utf-8")
         return cls(
-            stdin=sys.stdin,
-            stdout=sys.stdout,
-            stderr=sys.stderr,
+            stdin=sys.stdin if sys.stdin is not None else _closed_input(),
+            stdout=_Output(stdout),  # type: ignore[arg-type]
+            stderr=_Diagnostics(stderr),  # type: ignore[arg-type]
             stdin_isatty=_isatty(sys.stdin),
             stdout_isatty=stdout_isatty,
             stderr_isatty=_isatty(sys.stderr),

@@ -37,9 +37,12 @@ _SEQUENCE = (
     r"|\x1b[ -/]*[0-~]?"
 )
 # Lone surrogates (undecodable bytes in argv or file names, via surrogateescape) cannot be written out at all.
-_UNSAFE_RE = re.compile(_SEQUENCE + r"|[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_UNSAFE_ONE_LINE_RE = re.compile(_SEQUENCE + r"|[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")  # json.dumps leaves these raw; C0 it escapes
+# Bidirectional overrides, embeddings and isolates (U+202A-U+202E, U+2066-U+2069) would make a terminal that
+# does bidi show text in another order than it is ("Trojan Source"); right-to-left letters themselves are kept.
+_UNSAFE_RE = re.compile(_SEQUENCE + r"|[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_ONE_LINE_RE = re.compile(_SEQUENCE + r"|[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# json.dumps escapes C0 itself but leaves these raw: escaped, the data is unchanged and `cat` shows it safely.
+_JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _replacement(match: re.Match[str]) -> str:

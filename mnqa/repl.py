@@ -271,6 +271,8 @@ def _history(env: Environment) -> Any:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and not path.is_file():  # a FIFO would block opening it, a folder cannot be appended to
+            raise OSError(0, "not a regular file")
         with open(path, "ab"):
             pass
     except OSError as exc:
