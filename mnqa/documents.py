@@ -255,7 +255,8 @@ def read_text(path: Path, warn: Warn) -> str | None:
         return None
     # Escape sequences and control characters are page furniture at best, and must never reach a terminal.
     # Lines are kept, so line numbers still point into the file.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.replace("\n", "").isprintable():  # nothing to strip (the common case; the check runs at C speed)
         return text
     return strip_controls(text, keep_lines=True)

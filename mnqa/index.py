@@ -61,24 +61,39 @@ class Index:
     pids: np.ndarray  # int32, grouped by term, ascending within a term
     scores: np.ndarray  # float64, rank-bm25's score of that term for that passage
     params: dict[str, float] = field(default_factory=dict)
+    # Per-stem figures asked for again and again while answering (memoised; the index never changes).
+    _terms: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _max_scores: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _idf_weights: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def term(self, stem: str) -> tuple[np.ndarray, np.ndarray]:
         """The passages containing a stem and rank-bm25's score of the stem for each."""
-        where = self.postings.get(stem)
-        if where is None:
-            return _EMPTY_I, _EMPTY_F
-        off, n = where
-        return self.pids[off : off + n], self.scores[off : off + n]
+        found = self._terms.get(stem)
+        if found is None:
+            where = self.postings.get(stem)
+            if where is None:
+                return _EMPTY_I, _EMPTY_F
+            off, n = where
+            if len(self._terms) > 100_000:
+                self._terms.clear()
+            found = self._terms[stem] = (self.pids[off : off + n], self.scores[off : off + n])
+        return found
 
     def max_score(self, stem: str) -> float:
         """The best score the stem gets in any passage (0 when absent)."""
-        _, scores = self.term(stem)
-        return float(scores.max()) if len(scores) else 0.0
+        best = self._max_scores.get(stem)
+        if best is None:
+            _, scores = self.term(stem)
+            best = self._max_scores[stem] = float(scores.max()) if len(scores) else 0.0
+        return best
 
     def idf_weight(self, stem: str) -> float:
         """How informative a stem is: log((N + 1) / (df + 0.5)), always positive, for the abstention rule."""
-        n = len(self.passages)
-        return float(np.log((n + 1) / (self.df.get(stem, 0) + 0.5)))
+        weight = self._idf_weights.get(stem)
+        if weight is None:
+            n = len(self.passages)
+            weight = self._idf_weights[stem] = float(np.log((n + 1) / (self.df.get(stem, 0) + 0.5)))
+        return weight
 
     def stemmer(self) -> Stemmer:
         """A stemmer that already knows every word form of the corpus and the lexicon."""

@@ -65,13 +65,24 @@ class Searcher:
         self.unknown_weight = index.idf_weight("\0")  # as informative as a word in no passage
 
     def _analyse(self, pid: int) -> _Analysed:
+        from mnqa.analysis import WORD_RE  # (imported here to keep this change to this method)
+
         p = self.index.passages[pid]
+        # Stems per word as written, memoised across passages (folding each word is the costly part): a word
+        # matched in a text is matched whole on its own, so tokenize(word) analyses it exactly as in the text.
+        memo: dict[str, tuple[str, ...]] = self.__dict__.setdefault("_word_stems", {})
+        if len(memo) > 200_000:
+            memo.clear()
         stop = stopwords()
         spans = []
-        for tok in tokenize(p.text):
-            for form in word_forms(tok.word):
-                if form not in stop:
-                    spans.append((tok.start, tok.end, self.stemmer.stem(form)))
+        for m in WORD_RE.finditer(p.text):
+            stems = memo.get(m.group())
+            if stems is None:
+                stems = memo[m.group()] = tuple(
+                    self.stemmer.stem(f) for tok in tokenize(m.group()) for f in word_forms(tok.word) if f not in stop
+                )
+            start, end = m.span()
+            spans.extend((start, end, s) for s in stems)
         text_stems = frozenset(s for _, _, s in spans)
         extra = set()
         for part in (p.section, p.context):
@@ -84,20 +95,75 @@ class Searcher:
 
         A passage's score adds up, per group, rank-bm25's score of the group's best member times its weight,
         plus TIE_BREAK times the others'; a group of one word is plain BM25.
+
+        Only the passages containing a query word are touched (a passage without any adds exactly 0.0 per
+        group); a few postings are added up in plain Python, many with numpy: the same float operations in
+        the same order either way, so the same scores to the last bit.
         """
+        groups = [[(weight, *self.index.term(stem)) for stem, weight in g.members().items()] for g in query.searchable]
+        if sum(len(pids) for g in groups for _, pids, _ in g) <= 600:  # a few: plain Python beats numpy's calls
+            as_lists: dict[int, list] = self.__dict__.setdefault("_posting_lists", {})  # by id of the score array
+            total_of: dict[int, float] = {}
+            for members in groups:
+                best_of: dict[int, float] = {}
+                rest_of: dict[int, float] = {}
+                for weight, pids, scores in members:
+                    pairs = as_lists.get(id(scores))
+                    if pairs is None or pairs[0] is not scores:
+                        if len(as_lists) > 50_000:
+                            as_lists.clear()
+                        pairs = as_lists[id(scores)] = (scores, list(zip(pids.tolist(), scores.tolist())))
+                    for pid, score in pairs[1]:
+                        s = weight * score
+                        rest_of[pid] = rest_of.get(pid, 0.0) + s
+                        b = best_of.get(pid, 0.0)
+                        best_of[pid] = s if s > b else b
+                for pid, r in rest_of.items():
+                    b = best_of[pid]
+                    total_of[pid] = total_of.get(pid, 0.0) + (b + TIE_BREAK * (r - b))
+            ranked = sorted((-t, pid) for pid, t in total_of.items() if t != 0.0)
+            if len(ranked) > SHORTLIST:
+                ranked = [r for r in ranked if r[0] <= ranked[SHORTLIST - 1][0]]  # ties at the cut all stay
+            return np.array([p for _, p in ranked], dtype=np.intp), np.array([-t for t, _ in ranked], dtype=np.float64)
         n = len(self.index.passages)
         total = np.zeros(n, dtype=np.float64)
-        for group in query.searchable:
-            best = np.zeros(n, dtype=np.float64)
-            rest = np.zeros(n, dtype=np.float64)
-            for stem, weight in group.members().items():
-                pids, scores = self.index.term(stem)
-                if len(pids):
-                    s = weight * scores
-                    rest[pids] += s
-                    best[pids] = np.maximum(best[pids], s)
-            total += best + TIE_BREAK * (rest - best)
-        cand = np.flatnonzero(total)
+        best = np.zeros(n, dtype=np.float64)
+        rest = np.zeros(n, dtype=np.float64)
+        for members in groups:
+            members = [(pids, weight * scores) for weight, pids, scores in members if len(pids)]
+            if len(members) == 1:  # best and rest are the one member's: the group adds exactly its score
+                total[members[0][0]] += members[0][1]
+            elif members and sum(len(pids) for pids, _ in members) * 4 > n:  # most passages: whole arrays
+                everywhere = np.bincount(np.concatenate([pids for pids, _ in members]),
+                                         np.concatenate([s for _, s in members]), n)  # sums in member order
+                best[members[0][0]] = members[0][1]
+                for pids, s in members[1:]:
+                    np.maximum.at(best, pids, s)
+                total += best + TIE_BREAK * (everywhere - best)
+                best.fill(0.0)
+            elif members:
+                for i, (pids, s) in enumerate(members):
+                    if i == 0:  # onto zeros: 0.0 + s and max(0.0, s) are s itself
+                        rest[pids] = s
+                        best[pids] = s
+                    else:
+                        rest[pids] += s
+                        best[pids] = np.maximum(best[pids], s)
+                at = np.concatenate([pids for pids, _ in members])
+                total[at] += best[at] + TIE_BREAK * (rest[at] - best[at])  # a repeated id gets the same value twice
+                best[at] = 0.0
+                rest[at] = 0.0
+        cand = None
+        if n > 20 * SHORTLIST:
+            # The SHORTLIST-th best of a sample is at most the SHORTLIST-th best of all: a cheap first cut that
+            # keeps every passage the exact cut below keeps.
+            sample = total[:: n // (10 * SHORTLIST)]
+            if len(sample) > SHORTLIST:
+                floor = np.partition(sample, len(sample) - SHORTLIST)[len(sample) - SHORTLIST]
+                if floor > 0.0:
+                    cand = np.flatnonzero(total >= floor)
+        if cand is None:
+            cand = np.flatnonzero(total)
         if len(cand) > SHORTLIST:
             cut = np.partition(total[cand], len(cand) - SHORTLIST)[len(cand) - SHORTLIST]
             cand = cand[total[cand] >= cut]  # ties at the cut all stay, so the order stays deterministic
