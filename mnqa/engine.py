@@ -12,7 +12,7 @@ from typing import Callable
 from mnqa import store
 from mnqa.analysis import stopwords
 from mnqa.documents import CorpusError, read_corpus
-from mnqa.index import B, EPSILON, K1, DocInfo, Index, Progress, build_corpus
+from mnqa.index import B, EPSILON, K1, VARIANT, DocInfo, Index, Progress, build_corpus
 from mnqa.lexicon import Lexicon, compile_lexicon, load_lexicon
 from mnqa.models import Answer, Passage, Searched
 from mnqa.passages import MAX_CHARS
@@ -62,7 +62,7 @@ class Engine:
         """Load a corpus folder, from the index cache when it is current, else by building (and caching) it."""
         lexicon = lexicon or load_lexicon()
         corpus = read_corpus(path, warn)
-        key = store.cache_key(corpus, lexicon.source, ",".join(sorted(stopwords())), f"{K1} {B} {EPSILON} {MAX_CHARS}",
+        key = store.cache_key(corpus, lexicon.source, ",".join(sorted(stopwords())), f"{VARIANT} {K1} {B} {EPSILON} {MAX_CHARS}",
                               _code_fingerprint())
         cache_file = store.cache_path(Path(cache_dir), corpus, key) if cache_dir is not None else None
         index = None

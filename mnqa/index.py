@@ -24,9 +24,11 @@ from mnqa.lexicon import Lexicon
 from mnqa.models import Passage
 from mnqa.passages import _punkt, split_document
 
-# Chosen by measurement (`mnqa eval`, see README): Okapi with a light idf floor for words in most passages.
-K1 = 1.2
-B = 0.75
+# Chosen by measurement (scripts/sweep_ranking.py over the dev questions, see README): Okapi, with a light idf
+# floor for words in most passages, a low k1 (a word's repeats add little) and half length normalisation.
+VARIANT = "BM25Okapi"
+K1 = 0.9
+B = 0.5
 EPSILON = 0.25
 
 Progress = Callable[[int, int], None]
@@ -310,9 +312,8 @@ def _term_scores(bm25, by_term: dict[str, list[int]], terms: list[str], report: 
     the whole document-length list to an array on every call, so on the full model each call would cost
     O(passages) and the build O(terms x passages).
     """
-    from rank_bm25 import BM25Okapi
-
-    view = object.__new__(BM25Okapi)
+    model = type(bm25)
+    view = object.__new__(model)
     view.__dict__.update(bm25.__dict__)
     lengths = np.asarray(bm25.doc_len)
     freqs = bm25.doc_freqs
@@ -326,7 +327,7 @@ def _term_scores(bm25, by_term: dict[str, list[int]], terms: list[str], report: 
         n = len(ids)
         view.doc_len = lengths[ids]
         view.doc_freqs = [freqs[i] for i in ids]
-        out[offset : offset + n] = BM25Okapi.get_batch_scores(view, [term], positions[:n])
+        out[offset : offset + n] = model.get_batch_scores(view, [term], positions[:n])
         offset += n
         if offset - done >= step:
             done = offset
@@ -350,7 +351,7 @@ def _ignore(_: str) -> None:
 
 def _build(items: Sequence[_Item], corpus: Corpus | None, meta: Metadata, lexicon: Lexicon,
            warn: Callable[[str], None], progress: Progress | None) -> Index:
-    from rank_bm25 import BM25Okapi  # lazy: imports numpy's friends and multiprocessing, only needed here
+    import rank_bm25  # lazy: imports numpy's friends and multiprocessing, only needed here
 
     report = _Reporter(progress)
     stemmer = Stemmer()
@@ -378,7 +379,9 @@ def _build(items: Sequence[_Item], corpus: Corpus | None, meta: Metadata, lexico
         raise CorpusError(f"no documents with readable content in {corpus.folder if corpus else 'the corpus'}")
     stage = _STAGES["passages"]
     # rank-bm25 cannot take an empty passage list or empty passages (avgdl 0); a corpus always has text here.
-    bm25 = BM25Okapi(tokenized, k1=K1, b=B, epsilon=EPSILON)
+    # BM25L and BM25Plus (tried, see README) take no epsilon; scored, like Okapi, only where a term occurs.
+    extra = {"epsilon": EPSILON} if VARIANT == "BM25Okapi" else {}
+    bm25 = getattr(rank_bm25, VARIANT)(tokenized, k1=K1, b=B, **extra)
     del tokenized
     stage += _STAGES["bm25"]
     report(stage)
