@@ -100,20 +100,30 @@ class Searcher:
         group); a few postings are added up in plain Python, many with numpy: the same float operations in
         the same order either way, so the same scores to the last bit.
         """
-        groups = [[(weight, *self.index.term(stem)) for stem, weight in g.members().items()] for g in query.searchable]
-        if sum(len(pids) for g in groups for _, pids, _ in g) <= 600:  # a few: plain Python beats numpy's calls
-            as_lists: dict[int, list] = self.__dict__.setdefault("_posting_lists", {})  # by id of the score array
+        members_of = [list(g.members().items()) for g in query.searchable]
+        df = self.index.df
+        if sum(df.get(stem, 0) for members in members_of for stem, _ in members) <= 600:  # few: Python beats numpy
+            lists: dict[str, list[tuple[int, float]]] = self.__dict__.setdefault("_posting_lists", {})
             total_of: dict[int, float] = {}
-            for members in groups:
+            for members in members_of:
+                pairs_of = []
+                for stem, weight in members:
+                    pairs = lists.get(stem)
+                    if pairs is None:
+                        if len(lists) > 50_000:
+                            lists.clear()
+                        pids, scores = self.index.term(stem)
+                        pairs = lists[stem] = list(zip(pids.tolist(), scores.tolist()))
+                    pairs_of.append((weight, pairs))
+                if len(pairs_of) == 1:  # best and rest are the one member's: s + TIE_BREAK * 0.0 is s
+                    weight, pairs = pairs_of[0]
+                    for pid, score in pairs:
+                        total_of[pid] = total_of.get(pid, 0.0) + weight * score
+                    continue
                 best_of: dict[int, float] = {}
                 rest_of: dict[int, float] = {}
-                for weight, pids, scores in members:
-                    pairs = as_lists.get(id(scores))
-                    if pairs is None or pairs[0] is not scores:
-                        if len(as_lists) > 50_000:
-                            as_lists.clear()
-                        pairs = as_lists[id(scores)] = (scores, list(zip(pids.tolist(), scores.tolist())))
-                    for pid, score in pairs[1]:
+                for weight, pairs in pairs_of:
+                    for pid, score in pairs:
                         s = weight * score
                         rest_of[pid] = rest_of.get(pid, 0.0) + s
                         b = best_of.get(pid, 0.0)
@@ -125,6 +135,7 @@ class Searcher:
             if len(ranked) > SHORTLIST:
                 ranked = [r for r in ranked if r[0] <= ranked[SHORTLIST - 1][0]]  # ties at the cut all stay
             return np.array([p for _, p in ranked], dtype=np.intp), np.array([-t for t, _ in ranked], dtype=np.float64)
+        groups = [[(weight, *self.index.term(stem)) for stem, weight in members] for members in members_of]
         n = len(self.index.passages)
         total = np.zeros(n, dtype=np.float64)
         best = np.zeros(n, dtype=np.float64)
