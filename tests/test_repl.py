@@ -196,3 +196,54 @@ def test_a_read_only_history_dir_is_one_warning(small_engine: Engine, tmp_path: 
         assert err.startswith("mnqa: warning: history file ") and err.count("\n") == 1
     finally:
         (data / "mnqa").chmod(0o700)
+
+
+def test_every_hostile_question_at_the_prompt_is_shown_literally(small_engine: Engine) -> None:
+    from test_cli_robust import HOSTILE_QUESTIONS
+
+    env = make_env(stdout_isatty=True, environ={"TERM": "xterm-256color"})
+    state = State(small_engine, make_console(env, OutputOptions("rich", True, True, 80)))
+    for text in HOSTILE_QUESTIONS.values():
+        assert handle_line(state, text) is True
+    import re
+
+    out = re.sub(r"\x1b\[[0-9;]*m", "", env.stdout.getvalue())  # type: ignore[attr-defined]
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]", out)
+    assert out.count("note: the question was cut to its first 500 characters") == 2  # the megabyte line, the huge word
+
+
+def test_a_megabyte_paste_at_the_prompt_is_answered_with_the_cut_notice(small_engine: Engine) -> None:
+    import threading
+
+    env = make_env()
+    paste = "\x1b[200~" + "does it hurt " * 80_000 + "\x1b[201~" + ENTER + CTRL_D  # bracketed paste, as terminals send
+    with create_pipe_input() as inp:
+        sender = threading.Thread(target=inp.send_text, args=(paste,))  # more than a pipe holds: send while reading
+        sender.start()
+        code = run_repl(small_engine, env, input=inp, output=DummyOutput())
+        sender.join()
+    out = env.stdout.getvalue()  # type: ignore[attr-defined]
+    assert code == 0 and "note: the question was cut to its first 500 characters" in out and "A numbing cream" in out
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_history_path_that_is_not_a_file_is_one_warning_and_never_blocks(small_engine: Engine, tmp_path: Path, kind: str) -> None:
+    history = tmp_path / "data" / "mnqa" / "history"
+    history.parent.mkdir(parents=True)
+    if kind == "folder":
+        history.mkdir()
+    else:
+        os.mkfifo(history)  # opening it for writing would wait forever for a reader
+    _, out, err = session(small_engine, "does it hurt" + ENTER, environ={"XDG_DATA_HOME": str(tmp_path / "data")})
+    assert err.count("\n") == 1 and err.startswith(f"mnqa: warning: history file {history}: not writable (")
+    assert "A numbing cream" in out
+
+
+def test_a_history_file_of_garbage_and_escape_sequences_still_works(small_engine: Engine, tmp_path: Path) -> None:
+    history = tmp_path / "data" / "mnqa" / "history"
+    history.parent.mkdir(parents=True)
+    history.write_bytes(b"\xff\xfe\x00garbage\n+\x1b]52;c;cHduZWQ=\x07does it hurt\n\n# 2026\n+\xc3(\n" + os.urandom(2000))
+    up = "\x1b[A"
+    code, out, err = session(small_engine, up + ENTER, environ={"XDG_DATA_HOME": str(tmp_path / "data")})
+    assert (code, err) == (0, "")
+    assert "\x1b]52" not in out and "\x07" not in out
