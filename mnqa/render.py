@@ -600,7 +600,7 @@ EVAL_COLUMNS = ("questions", "success@1", "success@3", "mrr@5", "answer_sentence
 def eval_table(rows: Sequence[tuple[str, dict[str, float | int]]]) -> str:
     """Evaluation figures as an aligned plain table, one row per question set."""
     header = ("set",) + EVAL_COLUMNS
-    body = [(name,) + tuple(f"{fig[c]:.3f}" if isinstance(fig[c], float) else str(fig[c]) for c in EVAL_COLUMNS) for name, fig in rows]
+    body = [(one_line(name),) + tuple(f"{fig[c]:.3f}" if isinstance(fig[c], float) else str(fig[c]) for c in EVAL_COLUMNS) for name, fig in rows]
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
     return "".join(
         "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(r, widths))) + "\n"

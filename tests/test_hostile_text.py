@@ -47,3 +47,72 @@ def test_a_hostile_corpus_is_indexed_safely(tmp_path: Path) -> None:
     for hit in answer.results:
         assert "\x1b" not in hit.passage.text and "\x07" not in hit.passage.text
     assert any("[bold red]cream[/]" in (h.passage.section or "") + h.passage.text for h in answer.results)
+
+
+# --- from the question (or the document) all the way to every output format ------------------------------------
+
+import csv  # noqa: E402
+import io  # noqa: E402
+import re  # noqa: E402
+import tempfile  # noqa: E402
+
+from mnqa import render  # noqa: E402
+from mnqa.env import Environment  # noqa: E402
+from mnqa.models import Answer  # noqa: E402
+
+CONTROL_RE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+RICH_SGR_RE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def every_output(engine: Engine, answer: Answer) -> dict[str, str]:
+    """The answer in every format mnqa writes, rich ones as a terminal would receive them."""
+    outs = {
+        "plain": render.plain_answer(answer, 80, show_question=True),
+        "markdown": render.markdown_answer(answer) + render.sheet_entry(answer),
+        "json": render.to_json(render.answer_to_dict(answer), indent=2) + render.to_json(render.answer_to_dict(answer)),
+        "csv": "\n".join(cell for row in csv.reader(io.StringIO("".join(render.csv_line(r) for r in render.csv_rows(answer))))
+                         for cell in row),
+    }
+    env = Environment(io.StringIO(), io.StringIO(), io.StringIO(), stdout_isatty=True, environ={"TERM": "xterm-256color"})
+    console = render.make_console(env, render.OutputOptions("rich", True, True, 80))
+    console.print(render.rich_answer(answer))
+    console.print(render.rich_why(answer))
+    for hit in answer.results:
+        console.print(render.rich_open(hit, engine.section_of(hit.passage)))
+    outs["rich"] = RICH_SGR_RE.sub("", env.stdout.getvalue())  # type: ignore[attr-defined]  # rich's own styling only
+    return outs
+
+
+def assert_safe(outs: dict[str, str]) -> None:
+    for fmt, out in outs.items():
+        assert "\x1b" not in out and not CONTROL_RE.search(out.replace("\n", "")), (fmt, out[:500])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(QUESTION, st.integers(min_value=1, max_value=5))
+def test_any_question_renders_safely_in_every_format(engine: Engine, question: str, k: int) -> None:
+    assert_safe(every_output(engine, engine.ask(question, top_k=k)))
+
+
+DOC_TEXT = st.lists(
+    st.one_of(NASTY, st.sampled_from(["Numbing cream is applied before microneedling.", "\n\n", "# Aftercare\n", "• item\n",
+                                      "[bold]sunscreen[/bold] after treatment.", "\x1b[31m", "\x9b2J", "\x1bP+q\x1b\\"]),
+              st.text(max_size=20)),
+    min_size=1, max_size=25,
+).map("".join)
+
+
+@settings(max_examples=25, deadline=None)
+@given(DOC_TEXT)
+def test_a_hostile_document_never_reaches_any_output_as_escape_codes(text: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "docs"
+        folder.mkdir()
+        (folder / "hostile.txt").write_text(text.replace("\x00", "") + "\nNumbing cream is applied before microneedling.\n",
+                                            encoding="utf-8", errors="surrogatepass")
+        engine = Engine.from_corpus(folder)
+        for question in ("numbing cream", "sunscreen after treatment", "[bold]", text[:100]):
+            answer = engine.ask(question)
+            assert_safe(every_output(engine, answer))
+            for hit in answer.results:
+                assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", hit.passage.text)  # stripped on reading

@@ -175,3 +175,46 @@ def test_xdg_dirs_come_from_the_environment_with_the_usual_defaults() -> None:
     assert str(e.cache_dir) == "/c/mnqa"
     assert str(e.data_dir) == "/home/u/.local/share/mnqa"  # relative XDG values are ignored, as the spec says
     assert str(e.config_dir) == "/home/u/.config/mnqa"
+
+
+# --- the other renderers: sources, FAQ lists, error records, the evaluation table ---------------------------------
+
+
+@SETTINGS
+@given(st.lists(st.tuples(hostile_text, hostile_text, st.integers(0, 10**6)), max_size=4), st.lists(hostile_text, max_size=4))
+def test_sources_and_faq_renderers_hold_no_escape_from_the_data(docs: list[tuple[str, str, int]], faq: list[str]) -> None:
+    from mnqa.index import DocInfo
+
+    infos = [DocInfo("corpus/" + s, t, n) for s, t, n in docs]
+    for out in (render.plain_sources(infos), render.plain_faq(faq), render.markdown_faq(faq)):
+        assert not CONTROL_RE.search(out.replace("\n", ""))
+    assert not CONTROL_RE.search(render.to_json([{"source": d.source, "title": d.title} for d in infos], indent=2))
+    assert not CONTROL_RE.search(render.to_json(faq, indent=2))
+    env = Environment(io.StringIO(), io.StringIO(), io.StringIO(), stdout_isatty=True, environ={"TERM": "xterm-256color"})
+    console = render.make_console(env, render.OutputOptions("rich", True, True, 80))
+    console.print(render.rich_sources(infos))
+    console.print(render.rich_faq(faq))
+    assert not CONTROL_RE.search(RICH_SGR_RE.sub("", env.stdout.getvalue()).replace("\n", ""))  # type: ignore[attr-defined]
+
+
+@SETTINGS
+@given(hostile_text, hostile_text)
+def test_error_records_hold_no_escape_from_the_line(question: str, error: str) -> None:
+    assert not CONTROL_RE.search(render.sheet_error(question, error).replace("\n", ""))
+    assert not CONTROL_RE.search(render.to_json(render.error_to_dict(question, error)))
+    for row in csv.reader(io.StringIO(render.csv_line(render.csv_error_row(question, error)))):
+        assert not any(CONTROL_RE.search(cell) for cell in row)
+
+
+@SETTINGS
+@given(st.lists(hostile_text, min_size=1, max_size=3))
+def test_the_evaluation_table_shows_set_names_literally(names: list[str]) -> None:
+    figures = {c: 0.5 for c in render.EVAL_COLUMNS} | {"questions": 3}
+    out = render.eval_table([(name, figures) for name in names])
+    assert not CONTROL_RE.search(out.replace("\n", "")) and out.count("\n") == len(names) + 1
+
+
+def test_bidi_overrides_never_reach_the_screen_but_json_keeps_them_escaped() -> None:
+    text = "abc\u202edef\u2066ghi\u2069 هل يؤلم"
+    assert render.sanitize(text) == render.one_line(text) == "abcdefghi هل يؤلم"  # right-to-left letters stay
+    assert render.to_json(text) == '"abc\\u202edef\\u2066ghi\\u2069 هل يؤلم"' and json.loads(render.to_json(text)) == text
