@@ -11,7 +11,9 @@ import argparse
 import difflib
 import os
 import re
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterator, NoReturn, Sequence
 
@@ -449,8 +451,39 @@ def _silence_stdout(env: Environment) -> None:
         pass
 
 
+def _ctrl_c_for_this_process_only() -> Callable[[], None]:
+    """Let Ctrl-C interrupt this process only, not processes forked from it; returns how to undo that.
+
+    A terminal sends SIGINT to every process of the foreground group, forked index-building workers included.
+    Each would stop with a KeyboardInterrupt traceback; with this handler they leave it to this process, whose
+    interrupt stops them. Only Python's default handler is replaced: an ignored SIGINT (a background job) or a
+    caller's own handler stays as it is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is not signal.default_int_handler:
+        return lambda: None
+    pid = os.getpid()
+
+    def interrupt(signum: int, frame: object) -> None:
+        if os.getpid() == pid:
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    return lambda: signal.signal(signal.SIGINT, previous)
+
+
 def main(argv: Sequence[str], env: Environment) -> int:
     """Run mnqa with these arguments in this environment; return the exit code."""
+    restore = _ctrl_c_for_this_process_only()
+    try:
+        return _main(argv, env)
+    finally:
+        restore()
+
+
+def _main(argv: Sequence[str], env: Environment) -> int:
     try:
         try:
             args = build_parser(env).parse_args(list(argv))

@@ -366,3 +366,45 @@ def test_output_that_cannot_be_written_is_one_error_line_in_every_command(small_
     assert main(["--corpus", str(small_corpus), *argv], env) == 2
     assert env.stderr.getvalue() == "mnqa: error: cannot write the output (No space left on device)\n"  # type: ignore[attr-defined]
 
+
+
+FORKING_RUN = """
+import multiprocessing, sys, time
+import mnqa.cli as cli
+
+def load_engine(args, env):  # stands in for a parallel index build: forked workers, busy when Ctrl-C comes
+    pool = multiprocessing.get_context("fork").Pool(3)
+    try:
+        pool.map_async(time.sleep, [30] * 3)
+        print("building", flush=True)
+        time.sleep(30)
+    finally:
+        pool.terminate()
+
+cli.load_engine = load_engine
+sys.argv = ["mnqa", "ask", "does it hurt"]
+cli.entry()
+"""
+
+
+def test_ctrl_c_during_a_forked_index_build_is_one_line_not_a_traceback_per_worker(tmp_path: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-c", FORKING_RUN], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=process_env(tmp_path), start_new_session=True)
+    assert proc.stdout is not None
+    try:
+        assert proc.stdout.readline() == b"building\n"
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: every process of the foreground group
+        out, err = proc.communicate(timeout=30)  # without the fix, workers die noisily and the pool can hang
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130
+    assert err == b"mnqa: interrupted\n"
+
+
+def test_a_long_batch_line_under_the_line_limit_is_asked_with_the_cut_notice(small_corpus: Path) -> None:
+    r = run_main("--corpus", str(small_corpus), "batch", "-", stdin=("does it hurt " * 600).encode() + b"\n")
+    [record] = [json.loads(line) for line in r.out.splitlines()]
+    assert record["answered"] and record["notice"] == "the question was cut to its first 500 characters"
+    assert len(record["question"]) <= 500 and r.code == 0
