@@ -266,7 +266,7 @@ def _passage_stage(items: Sequence[_Item], corpus: Corpus | None, report: Callab
         report(0.0)
         if pool is not None:
             spans = _chunks(sizes, workers * 8)
-            results: Iterable[_Chunk] = pool.imap(_passage_chunk, spans)
+            results: Iterable[_Chunk] = _interruptible(pool.imap(_passage_chunk, spans), len(spans))
         else:
             spans = _chunks(sizes, min(len(items), 20))
             analyse = _Terms(Stemmer())
@@ -284,6 +284,19 @@ def _passage_stage(items: Sequence[_Item], corpus: Corpus | None, report: Callab
         if locked:
             _JOB, _WORKER = ((), None), None
             _FORK_LOCK.release()
+
+
+def _interruptible(results, count: int) -> Iterator:
+    """A pool's results, waited for in short slices: a wait without a timeout cannot be broken by Ctrl-C."""
+    from multiprocessing import TimeoutError as Pending
+
+    for _ in range(count):
+        while True:
+            try:
+                yield results.next(timeout=0.2)
+                break
+            except Pending:
+                continue
 
 
 class _Reporter:
