@@ -180,17 +180,52 @@ def parse(text: str) -> list[Block]:
 
 def read_metadata(folder: Path, warn: Warn) -> Metadata:
     """Read mnqa.toml (titles and FAQ); a missing file means none, a broken one is warned about and ignored."""
+    return _read_metadata(folder, warn)[0]
+
+
+def _read_metadata(folder: Path, warn: Warn) -> tuple[Metadata, bytes]:
+    # The metadata and the bytes it came from (for the cache key). Like a document, mnqa.toml is read only when
+    # it is a regular file inside the folder and of a sane size: a FIFO would block, a link could pull in
+    # another folder's titles.
     path = folder / METADATA_FILE
-    if not path.exists():
-        return Metadata({}, ())
+    none = Metadata({}, ())
+    if not path.exists() and not path.is_symlink():
+        return none, b""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        titles = {str(k): str(v) for k, v in dict(data.get("titles", {})).items()}
-        faq = tuple(str(q).strip() for q in data.get("faq", {}).get("questions", []) if str(q).strip())
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TypeError, ValueError, AttributeError) as exc:
+        if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+            warn(f"{path}: ignored, it links outside the corpus folder")
+            return none, b""
+        info = path.stat()
+    except (OSError, RuntimeError) as exc:
+        warn(f"{path}: ignored, cannot read it ({_one_line(exc)})")
+        return none, b""
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+        why = "not a regular file" if not stat.S_ISREG(info.st_mode) else f"over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit"
+        warn(f"{path}: ignored, {why}")
+        return none, b""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        warn(f"{path}: ignored, cannot read it ({exc.strerror or exc})")
+        return none, b""
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+        titles, faq = data.get("titles", {}), data.get("faq", {})
+        if not isinstance(titles, dict) or not isinstance(faq, dict):
+            raise TypeError("titles and faq must be tables ([titles], [faq])")
+        questions = faq.get("questions", [])
+        if not isinstance(questions, list):
+            raise TypeError("faq questions must be a list of strings")
+        # Like document text, titles and questions lose escape sequences and controls here, so no output (JSON
+        # read with `jq -r` included) can carry them to a terminal.
+        meta = Metadata(
+            {str(k): " ".join(strip_controls(str(v)).split()) for k, v in titles.items()},
+            tuple(q for q in (" ".join(strip_controls(str(q)).split()) for q in questions) if q),
+        )
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, TypeError, ValueError) as exc:
         warn(f"{path}: ignored, not valid metadata ({_one_line(exc)})")
-        return Metadata({}, ())
-    return Metadata(titles, faq)
+        return none, raw
+    return meta, raw
 
 
 def list_files(folder: Path, warn: Warn) -> list[Path]:
@@ -280,11 +315,7 @@ def read_corpus(folder: str | os.PathLike[str], warn: Warn) -> Corpus:
         raise CorpusError(f"corpus folder not found: {folder}")
     if not folder.is_dir():
         raise CorpusError(f"not a folder: {folder}")
-    meta = read_metadata(folder, warn)
-    try:
-        meta_raw = (folder / METADATA_FILE).read_bytes()
-    except OSError:
-        meta_raw = b""
+    meta, meta_raw = _read_metadata(folder, warn)
     files = []
     for path in list_files(folder, warn):
         text = read_text(path, warn)

@@ -206,3 +206,25 @@ def test_a_linked_folder_leading_outside_is_warned_about_and_never_read(tmp_path
     read = read_corpus(corpus, warnings.append)
     assert [rel for rel, _ in read.files] == ["good.txt", "real/inner.txt"]
     assert warnings == [f"{corpus / 'linked'}: skipped, it links outside the corpus folder"]
+
+
+@pytest.mark.parametrize(
+    "make, why",
+    [
+        (lambda p: os.mkfifo(p), "ignored, not a regular file"),  # reading it would block forever
+        (lambda p: p.mkdir(), "ignored, not a regular file"),
+        (lambda p: os.symlink(p.parent.parent / "elsewhere.toml", p), "ignored, it links outside the corpus folder"),
+        (lambda p: p.write_text('[faq]\nquestions = "Does it hurt?"\n'), "ignored, not valid metadata (faq questions must be a list"),
+        (lambda p: p.write_text('titles = 5\n'), "ignored, not valid metadata (titles and faq must be tables"),
+        (lambda p: p.write_bytes(b'[titles]\n"a.txt" = "caf\xe9"\n'), "ignored, not valid metadata ("),
+    ],
+)
+def test_metadata_that_is_not_a_usable_file_is_one_warning_and_file_names_stand_in(tmp_path: Path, make: object, why: str) -> None:
+    (tmp_path / "elsewhere.toml").write_text('[titles]\n"a.txt" = "Pulled in from outside"\n')
+    corpus = tmp_path / "docs"
+    write(corpus, {"a.txt": "Some text about needles."})
+    make(corpus / "mnqa.toml")  # type: ignore[operator]
+    warnings: list[str] = []
+    docs = parse_corpus(read_corpus(corpus, warnings.append), warnings.append)
+    assert docs[0].title == "a"
+    assert len(warnings) == 1 and warnings[0].startswith(f"{corpus / 'mnqa.toml'}: {why}"), warnings

@@ -408,3 +408,30 @@ def test_a_long_batch_line_under_the_line_limit_is_asked_with_the_cut_notice(sma
     [record] = [json.loads(line) for line in r.out.splitlines()]
     assert record["answered"] and record["notice"] == "the question was cut to its first 500 characters"
     assert len(record["question"]) <= 500 and r.code == 0
+
+
+def test_titles_and_faq_questions_from_mnqa_toml_are_shown_literally(tmp_path: Path) -> None:
+    meta = (
+        '[titles]\n"numbing.txt" = "[bold red]Comfort[/] \\u001b[2J\\u001b]0;owned\\u0007"\n'
+        '[faq]\nquestions = ["\\u001b]52;c;cHduZWQ=\\u0007Does it hurt? [link=http://evil.example]x[/link]", "\\u009b2J%s {0}"]\n'
+    )
+    folder = write_corpus(tmp_path / "corpus", SMALL_DOCS, meta=meta)
+    runs = [(argv, tty) for argv in (["sources"], ["faq"], ["ask", "price of a car"]) for tty in (False, True)]
+    runs += [(["sources", "-f", "json"], True), (["faq", "-f", "json"], True), (["faq", "-f", "markdown"], False),
+             (["faq", "--answers"], False), (["ask", "price of a car", "-f", "json"], True)]
+    for argv, tty in runs:
+        r = run_main("--corpus", str(folder), *argv, stdout_isatty=tty, environ={"TERM": "xterm-256color"})
+        assert r.code in (0, 1) and r.err == "", (argv, r.err)
+        data = re.sub(r"\x1b\[[0-9;]*m", "", r.out)
+        assert "\x1b" not in data and not DATA_ESCAPES.search(data.replace("\n", "")), (argv, tty, r.out)
+        assert "owned" not in r.out and "cHduZWQ" not in r.out
+    assert "[bold red]Comfort[/]" in run_main("--corpus", str(folder), "sources", stdout_isatty=True).out
+
+
+@pytest.mark.xfail(strict=True, reason="engine.py: warnings raised while parsing (a file with no readable content) "
+                   "are not replayed when the index comes from the cache; see the issue 4 report")
+def test_a_file_with_no_readable_content_is_warned_about_on_every_run(tmp_path: Path) -> None:
+    folder = write_corpus(tmp_path / "docs", {"good.txt": "Numbing cream is applied first.\n",
+                                              "widget.txt": "Was this helpful?\n"}, meta=None)
+    runs = [run_main("--corpus", str(folder), "sources") for _ in range(2)]
+    assert [r.err for r in runs] == [f"mnqa: warning: {folder / 'widget.txt'}: skipped, no readable content\n"] * 2
