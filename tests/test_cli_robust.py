@@ -5,12 +5,12 @@ Also the process-level behaviour that only shows in a real process: a closed pip
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
 import subprocess
-import csv
-import io
 import sys
 from pathlib import Path
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import re
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mnqa import render
 from mnqa.engine import Engine
+from mnqa.env import Environment
+from mnqa.models import Answer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,15 +57,6 @@ def test_a_hostile_corpus_is_indexed_safely(tmp_path: Path) -> None:
 
 
 # --- from the question (or the document) all the way to every output format ------------------------------------
-
-import csv  # noqa: E402
-import io  # noqa: E402
-import re  # noqa: E402
-import tempfile  # noqa: E402
-
-from mnqa import render  # noqa: E402
-from mnqa.env import Environment  # noqa: E402
-from mnqa.models import Answer  # noqa: E402
 
 CONTROL_RE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 RICH_SGR_RE = re.compile(r"\x1b\[[0-9;]*m")
