@@ -247,3 +247,24 @@ def test_a_history_file_of_garbage_and_escape_sequences_still_works(small_engine
     code, out, err = session(small_engine, up + ENTER, environ={"XDG_DATA_HOME": str(tmp_path / "data")})
     assert (code, err) == (0, "")
     assert "\x1b]52" not in out and "\x07" not in out
+
+
+def test_ctrl_c_while_answering_stops_that_answer_and_the_session_goes_on(small_engine: Engine) -> None:
+    class SlowOnce:
+        """The engine, but its first answer is interrupted by Ctrl-C (as SIGINT raises it mid-search)."""
+
+        def __init__(self) -> None:
+            self.calls = 0
+
+        def ask(self, *args: object, **kwargs: object) -> object:
+            self.calls += 1
+            if self.calls == 1:
+                raise KeyboardInterrupt
+            return small_engine.ask(*args, **kwargs)  # type: ignore[arg-type]
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(small_engine, name)
+
+    code, out, err = session(SlowOnce(), "does it hurt" + ENTER + "does it hurt" + ENTER)  # type: ignore[arg-type]
+    assert (code, err) == (0, "")
+    assert out.count("(interrupted)") == 1 and out.index("(interrupted)") < out.index("A numbing cream")
