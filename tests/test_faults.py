@@ -435,3 +435,20 @@ def test_a_file_with_no_readable_content_is_warned_about_on_every_run(tmp_path: 
                                               "widget.txt": "Was this helpful?\n"}, meta=None)
     runs = [run_main("--corpus", str(folder), "sources") for _ in range(2)]
     assert [r.err for r in runs] == [f"mnqa: warning: {folder / 'widget.txt'}: skipped, no readable content\n"] * 2
+
+
+def test_upgrading_mnqa_or_editing_a_document_rebuilds_the_index_and_drops_the_old_one(
+    own_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = ("--corpus", str(own_corpus), "ask", "does it hurt", "-f", "json")
+    cache = tmp_path / "xdg_cache_home" / "mnqa"
+    run_main(*argv)
+    [before] = cache.glob("*.idx")
+    monkeypatch.setattr(store, "__version__", "99.0.0")  # what an upgrade changes in the key
+    assert run_main(*argv).err == ""
+    [upgraded] = cache.glob("*.idx")
+    with open(own_corpus / "numbing.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nLidocaine is the usual numbing cream.\n")
+    assert run_main(*argv).err == ""
+    [edited] = cache.glob("*.idx")
+    assert len({before.name, upgraded.name, edited.name}) == 3
