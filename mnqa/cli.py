@@ -253,8 +253,8 @@ def run_batch(env: Environment, engine: Engine, stream: IO[bytes] | IO[str], fmt
     writer = _BatchWriter(env, fmt)
     progress = StderrProgress(env, "answering") if env.stderr_isatty and not env.stdout_isatty else None
     asked = answered = bad = 0
-    writer.start()
     try:
+        writer.start()
         for _, question, error in read_questions(stream):
             # Counted before it is written: a Ctrl-C during the write still leaves the record in the output
             # buffer, which is flushed on the way out, so the summary and the output agree.
@@ -274,8 +274,10 @@ def run_batch(env: Environment, engine: Engine, stream: IO[bytes] | IO[str], fmt
             progress.close()
         env.stderr.write(f"mnqa: interrupted after {asked} question{'s' if asked != 1 else ''} (answered {answered})\n")
         return EXIT_INTERRUPTED
-    if progress is not None:
-        progress.close()
+    finally:
+        # Whatever ends the batch (a closed pipe, a full disk), the bar leaves the screen and the cursor comes back.
+        if progress is not None:
+            progress.close()
     tail = f"; {bad} line{'s' if bad != 1 else ''} could not be asked" if bad else ""
     env.stderr.write(f"mnqa: answered {answered} of {asked} questions{tail}\n")
     return EXIT_NOT_ANSWERED if bad else EXIT_OK

@@ -452,3 +452,47 @@ def test_upgrading_mnqa_or_editing_a_document_rebuilds_the_index_and_drops_the_o
     assert run_main(*argv).err == ""
     [edited] = cache.glob("*.idx")
     assert len({before.name, upgraded.name, edited.name}) == 3
+
+
+class _FailingAfter(io.StringIO):
+    """A stdout that fails with `error` after `n` writes (its reader went away, its disk filled up)."""
+
+    def __init__(self, n: int, error: OSError) -> None:
+        super().__init__()
+        self.left, self.error = n, error
+
+    def write(self, text: str) -> int:
+        if self.left == 0:
+            raise self.error
+        self.left -= 1
+        return super().write(text)
+
+
+@pytest.mark.parametrize("fault", ["closed pipe", "full disk", "ctrl-c"])
+def test_the_batch_progress_bar_gives_the_terminal_back_however_the_batch_ends(small_corpus: Path, fault: str) -> None:
+    env = make_env(b"does it hurt\n" * 50, stderr_isatty=True, environ={"TERM": "xterm-256color"})
+    if fault == "closed pipe":
+        env.stdout = _FailingAfter(3, BrokenPipeError(32, "Broken pipe"))
+    elif fault == "full disk":
+        env.stdout = _Output(_FailingAfter(3, OSError(28, "No space left on device")))  # type: ignore[assignment]
+    else:
+        import mnqa.cli as cli
+
+        real = cli.read_questions
+
+        def interrupted_after_three(stream: object) -> object:
+            for n, item in enumerate(real(stream), start=1):  # type: ignore[arg-type]
+                if n == 4:
+                    raise KeyboardInterrupt
+                yield item
+
+        cli.read_questions = interrupted_after_three  # type: ignore[assignment]
+    try:
+        code = main(["--corpus", str(small_corpus), "batch", "-"], env)
+    finally:
+        if fault == "ctrl-c":
+            cli.read_questions = real  # type: ignore[assignment]
+    assert code == {"closed pipe": 141, "full disk": 2, "ctrl-c": 130}[fault]
+    err = env.stderr.getvalue()  # type: ignore[attr-defined]
+    assert "answering" in err  # the bar was drawn ...
+    assert err.rfind("\x1b[?25h") > err.rfind("\x1b[?25l")  # ... and the cursor shown again after it
