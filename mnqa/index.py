@@ -212,8 +212,9 @@ def _passage_chunk(span: tuple[int, int], job: tuple[Sequence[_Item], Corpus | N
     return out_docs, terms, analyse.surfaces(), learnt
 
 
-# Below this much text, starting worker processes costs more than it saves.
+# Below this much text, starting worker processes costs more than it saves; likewise for scoring postings.
 PARALLEL_MIN_CHARS = 2_000_000
+PARALLEL_MIN_POSTINGS = 200_000
 
 
 def _workers(chars: int) -> int:
@@ -240,63 +241,70 @@ def _chunks(sizes: list[int], n: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _passage_stage(items: Sequence[_Item], corpus: Corpus | None, report: Callable[[float], None]) -> Iterator[tuple[_Chunk, float]]:
-    """Parse (files), split and analyse, in worker processes when there is enough text; yield chunks in order.
+class _Pool:
+    """The worker processes of one build (none when building in this process).
 
     Workers are forked, so they inherit the documents and the loaded modules (nothing is re-imported or sent
-    over), and before the first progress report, so no renderer thread is running yet. Chunks come back in
-    document order and hold exactly what the in-process path computes.
+    over), and before the first progress report, so no renderer thread is running yet. They split the
+    documents first, then score terms; results come back in order and are exactly what this process computes.
     """
-    global _JOB, _WORKER
-    sizes = [sum(len(b.text) for b in it.blocks) if isinstance(it, Document) else len(it[1]) for it in items]
-    total = sum(sizes) or 1
-    workers = _workers(total)
-    pool = None
-    locked = workers > 1 and _FORK_LOCK.acquire(blocking=False)
-    try:
-        if locked:
+
+    def __init__(self, items: Sequence[_Item], corpus: Corpus | None, chars: int) -> None:
+        global _JOB, _WORKER
+        self.workers = _workers(chars)
+        self.pool = None
+        self.locked = self.workers > 1 and _FORK_LOCK.acquire(blocking=False)
+        if self.locked:
             import multiprocessing
 
             _punkt()  # nltk is loaded once, here, rather than in every worker
             _JOB, _WORKER = (items, corpus), None
             try:
-                pool = multiprocessing.get_context("fork").Pool(workers)
+                self.pool = multiprocessing.get_context("fork").Pool(self.workers)
             except (OSError, ValueError, ImportError):
-                pool = None
-        report(0.0)
-        if pool is not None:
-            spans = _chunks(sizes, workers * 8)
-            results: Iterable[_Chunk] = _interruptible(pool.imap(_passage_chunk, spans), len(spans))
-        else:
-            spans = _chunks(sizes, min(len(items), 20))
-            analyse = _Terms(Stemmer())
-            results = (_passage_chunk(span, (items, corpus), analyse) for span in spans)
-        done = 0
-        for (start, end), chunk in zip(spans, results):
-            done += sum(sizes[start:end])
-            yield chunk, done / total
-        if pool is not None:
-            pool.close()
-            pool.join()
-    finally:
-        if pool is not None:
-            pool.terminate()
-        if locked:
+                self.pool = None
+
+    def imap(self, fn: Callable, tasks: list) -> Iterator:
+        """fn over tasks in the workers, results in order, waited for in short slices (so Ctrl-C works)."""
+        from multiprocessing import TimeoutError as Pending
+
+        assert self.pool is not None
+        results = self.pool.imap(fn, tasks)
+        for _ in range(len(tasks)):
+            while True:
+                try:
+                    yield results.next(timeout=0.2)
+                    break
+                except Pending:
+                    continue
+
+    def close(self) -> None:
+        """Stop the workers (at once: all their results are in, or the build failed)."""
+        global _JOB, _WORKER
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+        if self.locked:
             _JOB, _WORKER = ((), None), None
             _FORK_LOCK.release()
+            self.locked = False
 
 
-def _interruptible(results, count: int) -> Iterator:
-    """A pool's results, waited for in short slices: a wait without a timeout cannot be broken by Ctrl-C."""
-    from multiprocessing import TimeoutError as Pending
-
-    for _ in range(count):
-        while True:
-            try:
-                yield results.next(timeout=0.2)
-                break
-            except Pending:
-                continue
+def _passage_stage(items: Sequence[_Item], corpus: Corpus | None, sizes: list[int], pool: _Pool) -> Iterator[tuple[_Chunk, float]]:
+    """Parse (files), split and analyse, in the workers when there are some; yield chunks in document order."""
+    total = sum(sizes) or 1
+    if pool.pool is not None:
+        spans = _chunks(sizes, pool.workers * 8)
+        results: Iterable[_Chunk] = pool.imap(_passage_chunk, spans)
+    else:
+        spans = _chunks(sizes, min(len(items), 20))
+        analyse = _Terms(Stemmer())
+        results = (_passage_chunk(span, (items, corpus), analyse) for span in spans)
+    done = 0
+    for (start, end), chunk in zip(spans, results):
+        done += sum(sizes[start:end])
+        yield chunk, done / total
 
 
 class _Reporter:
@@ -317,35 +325,107 @@ class _Reporter:
 _STAGES = {"passages": 0.55, "bm25": 0.1, "scores": 0.25, "stems": 0.1}
 
 
-def _term_scores(bm25, by_term: dict[str, list[int]], terms: list[str], report: Callable[[float], None]) -> np.ndarray:
-    """rank-bm25's score of every term for every passage containing it, grouped by term in `terms` order.
+class _Postings:
+    """Where every term occurs, laid out term by term (terms sorted, passages ascending), from the model's counts.
 
-    Each term is scored by BM25Okapi.get_batch_scores itself, with the model's own idf, k1, b and average
-    length, on a view of the model restricted to the passages containing the term: get_batch_scores converts
-    the whole document-length list to an array on every call, so on the full model each call would cost
-    O(passages) and the build O(terms x passages).
+    Built with array operations rather than a Python loop over every (term, passage) pair: each passage's terms
+    are numbered, and a stable sort by term number groups them while keeping passages in order.
     """
+
+    def __init__(self, bm25) -> None:
+        freqs = bm25.doc_freqs
+        self.terms = sorted(bm25.idf)  # rank-bm25 has an idf for every term of the corpus
+        number = {t: i for i, t in enumerate(self.terms)}
+        per_passage = np.fromiter(map(len, freqs), dtype=np.int64, count=len(freqs))
+        total = int(per_passage.sum())
+        ids = np.fromiter(chain.from_iterable(map(number.__getitem__, f) for f in freqs), dtype=np.int32, count=total)
+        tfs = np.fromiter(chain.from_iterable(f.values() for f in freqs), dtype=np.int64, count=total)
+        order = np.argsort(ids, kind="stable")
+        self.pids = np.repeat(np.arange(len(freqs), dtype=np.int32), per_passage)[order]
+        self.tfs = tfs[order]  # the term's count in that passage
+        self.counts = np.bincount(ids, minlength=len(self.terms))  # passages per term
+        self.ends = np.cumsum(self.counts)
+        self.starts = self.ends - self.counts
+        first = np.full(len(self.terms), total, dtype=np.int64)
+        np.minimum.at(first, ids, np.arange(total))
+        self.appearance = np.argsort(first, kind="stable")  # terms in the order the corpus first uses them
+        self.total = total
+
+
+def _term_scores(bm25, layout: _Postings, report: Callable[[float], None], pool: _Pool | None = None) -> np.ndarray:
+    """rank-bm25's score of every term for every passage containing it, in the layout's order.
+
+    Each term is scored by the model's own get_batch_scores, with its own idf, k1, b and average length, on a
+    view of the model restricted to the passages containing the term: get_batch_scores converts the whole
+    document-length list to an array on every call, so on the full model each call would cost O(passages) and
+    the build O(terms x passages). With workers, each scores runs of terms from the same numbers.
+    """
+    if pool is not None and pool.pool is not None and layout.total > PARALLEL_MIN_POSTINGS:
+        return _term_scores_in_workers(bm25, layout, report, pool)
     model = type(bm25)
     view = object.__new__(model)
     view.__dict__.update(bm25.__dict__)
     lengths = np.asarray(bm25.doc_len)
     freqs = bm25.doc_freqs
-    total = sum(len(ids) for ids in by_term.values())
-    out = np.empty(total, dtype=np.float64)
-    positions = list(range(max((len(ids) for ids in by_term.values()), default=0)))
-    offset = done = 0
-    step = max(1, total // 50)
-    for term in terms:
-        ids = by_term[term]
-        n = len(ids)
+    out = np.empty(layout.total, dtype=np.float64)
+    positions = list(range(int(layout.counts.max()) if len(layout.counts) else 0))
+    done = 0
+    step = max(1, layout.total // 50)
+    for term, start, end in zip(layout.terms, layout.starts.tolist(), layout.ends.tolist()):
+        ids = layout.pids[start:end]
         view.doc_len = lengths[ids]
-        view.doc_freqs = [freqs[i] for i in ids]
+        view.doc_freqs = list(map(freqs.__getitem__, ids.tolist()))
+        out[start:end] = model.get_batch_scores(view, [term], positions[: end - start])
+        if end - done >= step:
+            done = end
+            report(end / layout.total)
+    return out
+
+
+# A run of terms for a worker to score with the model's own get_batch_scores: the model's class and settings
+# (k1, b, epsilon or delta, average length), each term with its idf and how many passages contain it, and per
+# posting the term's count in the passage and the passage's length.
+_ScoreTask = tuple[type, dict, list[str], list[float], np.ndarray, np.ndarray, np.ndarray]
+
+
+def _score_chunk(task: _ScoreTask) -> np.ndarray:
+    """Scores of a run of terms (in a worker): get_batch_scores on a view holding just what each term needs."""
+    global _WORKER
+    _WORKER = None  # the passage stage is over: its memo can go
+    model, settings, terms, idfs, counts, tfs, lengths = task
+    view = object.__new__(model)
+    view.__dict__.update(settings)
+    out = np.empty(len(tfs), dtype=np.float64)
+    positions = list(range(int(counts.max()) if len(counts) else 0))
+    offset = 0
+    for term, idf, n in zip(terms, idfs, counts.tolist()):
+        view.idf = {term: idf}
+        view.doc_len = lengths[offset : offset + n]
+        view.doc_freqs = [{term: tf} for tf in tfs[offset : offset + n].tolist()]
         out[offset : offset + n] = model.get_batch_scores(view, [term], positions[:n])
         offset += n
-        if offset - done >= step:
-            done = offset
-            report(offset / total)
     return out
+
+
+def _term_scores_in_workers(bm25, layout: _Postings, report: Callable[[float], None], pool: _Pool) -> np.ndarray:
+    lengths = np.asarray(bm25.doc_len)[layout.pids]
+    settings = {k: v for k, v in bm25.__dict__.items() if type(v) in (int, float)}  # k1, b, avgdl, epsilon ...
+    parts = pool.workers * 4
+    tasks, start = [], 0
+    for k in range(1, parts + 1):  # runs of terms with about equal numbers of postings
+        stop = len(layout.terms) if k == parts else max(start, int(np.searchsorted(layout.ends, layout.total * k / parts)) + 1)
+        if stop > start:
+            lo, hi = int(layout.starts[start]), int(layout.ends[stop - 1])
+            terms = layout.terms[start:stop]
+            tasks.append((type(bm25), settings, terms, [bm25.idf[t] for t in terms], layout.counts[start:stop],
+                          layout.tfs[lo:hi], lengths[lo:hi]))
+            start = stop
+    out, done = [], 0
+    for part in pool.imap(_score_chunk, tasks):
+        out.append(part)
+        done += len(part)
+        report(done / layout.total)
+    return np.concatenate(out) if out else np.zeros(0, dtype=np.float64)
 
 
 def build(docs: list[Document], meta: Metadata, lexicon: Lexicon, progress: Progress | None = None) -> Index:
@@ -364,16 +444,26 @@ def _ignore(_: str) -> None:
 
 def _build(items: Sequence[_Item], corpus: Corpus | None, meta: Metadata, lexicon: Lexicon,
            warn: Callable[[str], None], progress: Progress | None) -> Index:
+    sizes = [sum(len(b.text) for b in it.blocks) if isinstance(it, Document) else len(it[1]) for it in items]
+    pool = _Pool(items, corpus, sum(sizes))
+    try:
+        return _build_with(pool, items, sizes, corpus, meta, lexicon, warn, _Reporter(progress))
+    finally:
+        pool.close()
+
+
+def _build_with(pool: _Pool, items: Sequence[_Item], sizes: list[int], corpus: Corpus | None, meta: Metadata,
+                lexicon: Lexicon, warn: Callable[[str], None], report: _Reporter) -> Index:
     import rank_bm25  # lazy: imports numpy's friends and multiprocessing, only needed here
 
-    report = _Reporter(progress)
+    report(0.0)
     stemmer = Stemmer()
     passages: list[Passage] = []
     infos: list[DocInfo] = []
     tokenized: list[list[str]] = []
     surfaces: dict[str, int] = {}
     d = 0
-    for (docs, terms, surf, learnt), fraction in _passage_stage(items, corpus, report):
+    for (docs, terms, surf, learnt), fraction in _passage_stage(items, corpus, sizes, pool):
         for doc in docs:
             if doc is None:
                 warn(no_content(corpus, items[d][0]))
@@ -399,24 +489,14 @@ def _build(items: Sequence[_Item], corpus: Corpus | None, meta: Metadata, lexico
     stage += _STAGES["bm25"]
     report(stage)
 
-    by_term: dict[str, list[int]] = {}
-    for pid, freqs in enumerate(bm25.doc_freqs):
-        for term in freqs:
-            if term in by_term:
-                by_term[term].append(pid)
-            else:
-                by_term[term] = [pid]
-    terms = sorted(by_term)
-    scores = _term_scores(bm25, by_term, terms, lambda f: report(stage + _STAGES["scores"] * f))
+    layout = _Postings(bm25)
+    scores = _term_scores(bm25, layout, lambda f: report(stage + _STAGES["scores"] * f), pool)
+    pool.close()  # the workers' part is done
     stage += _STAGES["scores"]
-    postings: dict[str, tuple[int, int]] = {}
-    offset = 0
-    for term in terms:
-        postings[term] = (offset, len(by_term[term]))
-        offset += len(by_term[term])
-    pids = np.fromiter(chain.from_iterable(by_term[t] for t in terms), dtype=np.int32, count=offset)
-    df = {t: len(ids) for t, ids in by_term.items()}
-    del bm25, by_term
+    postings = dict(zip(layout.terms, zip(layout.starts.tolist(), layout.counts.tolist())))
+    df = {layout.terms[t]: n for t, n in zip(layout.appearance.tolist(), layout.counts[layout.appearance].tolist())}
+    pids = layout.pids
+    del bm25, layout
 
     lexicon_words = lexicon.words()
     for word in lexicon_words:
