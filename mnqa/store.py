@@ -94,6 +94,10 @@ class PassageTable(Sequence[Passage]):
     def __getitem__(self, i: slice) -> list[Passage]: ...
 
     def __getitem__(self, i: int | slice) -> Passage | list[Passage]:
+        try:
+            return self._made[i]  # the common case, first: a passage already made
+        except (KeyError, TypeError):
+            pass
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         pid = operator.index(i)

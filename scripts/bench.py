@@ -375,12 +375,25 @@ def growth(values: list[float]) -> str:
     return " → ".join(f"×{b / a:.1f}" for a, b in zip(values, values[1:]) if a > 0)
 
 
+def cpu_check() -> float:
+    """Seconds for a fixed pure-Python loop (median of 5): how fast this machine is running right now."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        total = 0
+        for i in range(3_000_000):
+            total += i
+        times.append(time.perf_counter() - start)
+    return median(times)
+
+
 def bench(args: argparse.Namespace) -> str:
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     table = Table()
     started = time.perf_counter()
     load0 = os.getloadavg()
+    cpu0 = cpu_check()
     qs = questions()
 
     # --- cold start ------------------------------------------------------------------------------------------
@@ -523,9 +536,11 @@ def bench(args: argparse.Namespace) -> str:
                   "yes" if peer["tokens_match"] else "NO", ok=peer["tokens_match"])
 
     load1 = os.getloadavg()
+    cpu1 = cpu_check()
     elapsed = time.perf_counter() - started
     head = (f"mnqa benchmark: Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs; "
-            f"load average {load0[0]:.2f} at start, {load1[0]:.2f} at end; {elapsed / 60:.1f} minutes"
+            f"load average {load0[0]:.2f} at start, {load1[0]:.2f} at end; a 3M-step Python loop took "
+            f"{cpu0:.2f} s at start, {cpu1:.2f} s at end (the machine's speed varies); {elapsed / 60:.1f} minutes"
             + (" (--quick: no 100k)" if args.quick else ""))
     return head + "\n\n" + table.render() + "\n"
 
