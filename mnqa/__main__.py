@@ -1,5 +1,10 @@
 """Allow `python -m mnqa`."""
 
-from mnqa.cli import entry
+import sys
 
-entry()
+if __name__ == "__main__":
+    try:
+        from mnqa.cli import entry
+    except KeyboardInterrupt:  # Ctrl-C before main() could take over: no traceback
+        sys.exit(130)
+    entry()

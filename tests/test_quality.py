@@ -15,9 +15,11 @@ EVAL = ROOT / "tests" / "eval"
 # Floors sit a little under the measured figures (README, "Evaluation"), so that a change that makes answers
 # worse fails here, while the noise of adding a lexicon entry does not.
 FLOORS = {
-    "dev": {"success@1": 0.78, "success@3": 0.90, "mrr@5": 0.83, "answer_sentence": 0.73, "abstention": 0.83},
+    "dev": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.74, "abstention": 0.83},
+    # Scored once, at the end of the first tuning session, never tuned on: these floors only guard regressions.
+    "holdout": {"success@1": 0.70, "success@3": 0.80, "mrr@5": 0.75, "answer_sentence": 0.65, "abstention": 0.90},
 }
-CEILINGS = {"dev": {"false_abstention": 0.07}}
+CEILINGS = {"dev": {"false_abstention": 0.06}, "holdout": {"false_abstention": 0.15}}
 
 
 @pytest.fixture(scope="module")
