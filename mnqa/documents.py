@@ -354,11 +354,5 @@ def no_content(corpus: Corpus, rel: str) -> str:
     return f"{corpus.folder / rel}: skipped, no readable content"
 
 
-def load_corpus(folder: str | os.PathLike[str], warn: Warn) -> tuple[list[Document], Metadata]:
-    """Read and parse a corpus folder in one step."""
-    corpus = read_corpus(folder, warn)
-    return parse_corpus(corpus, warn), corpus.meta
-
-
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:200]

@@ -8,9 +8,8 @@ unknown word: it still counts against an answer when abstaining (see search.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
 
-from mnqa.analysis import Stemmer, fold, generic_words, stopwords, strip_controls, tokenize, word_forms
+from mnqa.analysis import Stemmer, generic_words, stopwords, strip_controls, tokenize, word_forms
 from mnqa.lexicon import CompiledLexicon
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real question is longer
@@ -252,11 +251,3 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             unknown.append(g.word)
             g.stem = None
     return Query(text, groups, weights, expansions, corrections, unknown, truncated, expected_amount(words))
-
-
-def folded(text: str) -> str:
-    """The question folded for comparisons (e.g. FAQ matching)."""
-    return " ".join(fold(text).split())
-
-
-Analyzer = Callable[[str], Query]

@@ -19,7 +19,6 @@ always produce the same bytes: one seeded random.Random drives everything.
 from __future__ import annotations
 
 import argparse
-import math
 import random
 import re
 import sys
@@ -28,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mnqa.documents import is_bullet, is_call_to_action, is_debris, parse, read_corpus  # noqa: E402
+from mnqa.documents import is_call_to_action, is_debris, parse, read_corpus  # noqa: E402
 
 SEED = 5_2024
 FILES_PER_FOLDER = 50
