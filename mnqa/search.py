@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from mnqa.analysis import Stemmer, is_generic, stopwords, tokenize, word_forms
+from mnqa.analysis import WORD_RE, Stemmer, is_generic, stopwords, tokenize, word_forms
 from mnqa.index import Index
 from mnqa.models import Hit, Passage
 from mnqa.query import Query
@@ -62,15 +62,15 @@ class Searcher:
         self.index = index
         self.stemmer = stemmer
         self._analysed = lru_cache(maxsize=4096)(self._analyse)
+        self._word_stems: dict[str, tuple[str, ...]] = {}  # word as written -> its stems (bounded below)
+        self._posting_lists: dict[str, list[tuple[int, float]]] = {}  # stem -> postings as Python pairs
         self.unknown_weight = index.idf_weight("\0")  # as informative as a word in no passage
 
     def _analyse(self, pid: int) -> _Analysed:
-        from mnqa.analysis import WORD_RE  # (imported here to keep this change to this method)
-
         p = self.index.passages[pid]
         # Stems per word as written, memoised across passages (folding each word is the costly part): a word
         # matched in a text is matched whole on its own, so tokenize(word) analyses it exactly as in the text.
-        memo: dict[str, tuple[str, ...]] = self.__dict__.setdefault("_word_stems", {})
+        memo = self._word_stems
         if len(memo) > 200_000:
             memo.clear()
         stop = stopwords()
@@ -103,7 +103,7 @@ class Searcher:
         members_of = [list(g.members().items()) for g in query.searchable]
         df = self.index.df
         if sum(df.get(stem, 0) for members in members_of for stem, _ in members) <= 600:  # few: Python beats numpy
-            lists: dict[str, list[tuple[int, float]]] = self.__dict__.setdefault("_posting_lists", {})
+            lists = self._posting_lists
             total_of: dict[int, float] = {}
             for members in members_of:
                 pairs_of = []
