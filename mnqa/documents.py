@@ -349,9 +349,17 @@ def parse_file(corpus: Corpus, rel: str, text: str) -> Document | None:
     return Document(f"{corpus.label}/{rel}", rel, title, tuple(blocks))
 
 
+NO_CONTENT = "skipped, no readable content"
+
+
 def no_content(corpus: Corpus, rel: str) -> str:
     """The warning for a file with nothing readable in it."""
-    return f"{corpus.folder / rel}: skipped, no readable content"
+    return file_warning(corpus, rel, NO_CONTENT)
+
+
+def file_warning(corpus: Corpus, rel: str, what: str) -> str:
+    """A warning about one file of the corpus: its path as the corpus folder was given, then what happened."""
+    return f"{corpus.folder / rel}: {what}"
 
 
 def _one_line(exc: BaseException) -> str:

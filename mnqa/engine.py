@@ -11,7 +11,7 @@ from typing import Callable
 
 from mnqa import store
 from mnqa.analysis import stopwords
-from mnqa.documents import CorpusError, read_corpus
+from mnqa.documents import CorpusError, file_warning, read_corpus
 from mnqa.index import B, EPSILON, K1, VARIANT, DocInfo, Index, Progress, build_corpus
 from mnqa.lexicon import Lexicon, compile_lexicon, load_lexicon
 from mnqa.models import Answer, Passage, Searched
@@ -74,7 +74,12 @@ class Engine:
             except OSError as exc:
                 warn(f"index cache {cache_file}: not usable ({exc.strerror or exc}); running without a cache")
                 cache_file = None
-        if index is None:
+        if index is not None:
+            # What building warned about (files with no readable content) is warned about on every run, in the
+            # same words and order: the build's notes, with paths under the corpus folder as given this time.
+            for rel, what in index.notes:
+                warn(file_warning(corpus, rel, what))
+        else:
             index = build_corpus(corpus, lexicon, warn, progress)
             if cache_file is not None:
                 try:

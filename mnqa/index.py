@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from mnqa.analysis import WORD_RE, Stemmer, stopwords, tokenize, word_forms
-from mnqa.documents import Corpus, CorpusError, Document, Metadata, no_content, parse_file
+from mnqa.documents import NO_CONTENT, Corpus, CorpusError, Document, Metadata, file_warning, parse_file
 from mnqa.lexicon import Lexicon
 from mnqa.models import Passage
 from mnqa.passages import _punkt, split_document
@@ -63,6 +63,10 @@ class Index:
     pids: np.ndarray  # int32, grouped by term, ascending within a term
     scores: np.ndarray  # float64, rank-bm25's score of that term for that passage
     params: dict[str, float] = field(default_factory=dict)
+    # What the build warned about, per file: (path inside the corpus, what happened). Kept, and cached, so that a
+    # run loading the index from the cache warns exactly as the run that built it did. The path is relative so
+    # the warning names the corpus folder as given on the run that shows it (the cache is per resolved folder).
+    notes: tuple[tuple[str, str], ...] = ()
     # Per-stem figures asked for again and again while answering (memoised; the index never changes).
     _terms: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _max_scores: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -462,11 +466,14 @@ def _build_with(pool: _Pool, items: Sequence[_Item], sizes: list[int], corpus: C
     infos: list[DocInfo] = []
     tokenized: list[list[str]] = []
     surfaces: dict[str, int] = {}
+    notes: list[tuple[str, str]] = []
     d = 0
     for (docs, terms, surf, learnt), fraction in _passage_stage(items, corpus, sizes, pool):
         for doc in docs:
-            if doc is None:
-                warn(no_content(corpus, items[d][0]))
+            if doc is None:  # only a file of a corpus can have no content (a parsed Document always has some)
+                rel = items[d][0]
+                notes.append((rel, NO_CONTENT))
+                warn(file_warning(corpus, rel, NO_CONTENT))
             else:
                 source, title, fields = doc
                 infos.append(DocInfo(source, title, len(fields)))
@@ -529,4 +536,5 @@ def _build_with(pool: _Pool, items: Sequence[_Item], sizes: list[int], corpus: C
         pids=pids,
         scores=scores,
         params={"k1": K1, "b": B, "epsilon": EPSILON},
+        notes=tuple(notes),
     )

@@ -25,14 +25,14 @@ from mnqa.documents import Corpus
 from mnqa.index import DocInfo, Index
 from mnqa.models import Passage
 
-FORMAT = 2
+FORMAT = 3  # 3: build-time notes (warnings to replay) in the meta section; older files are rebuilt
 MAGIC = b"MNQA-INDEX\n"
 _ALIGN = 8  # sections start on 8-byte boundaries, so number arrays are read in place, aligned
 
 # The sections of the payload, in file order: JSON, word lists, raw little-endian arrays, then passage texts.
 # Word lists are words joined by NUL, which no word contains (words are runs of letters and digits).
 _SECTIONS = (
-    ("meta", None),  # JSON: docs, faq, params, strings (section headings and lead-ins, each once)
+    ("meta", None),  # JSON: docs, faq, params, strings (section headings and lead-ins, each once), notes
     ("terms", "words"),  # the stems with postings, in postings order
     ("stem_words", "words"),  # the stem table: word forms ...
     ("stem_stems", "words"),  # ... and their stems
@@ -148,6 +148,7 @@ def _sections(index: Index) -> dict[str, bytes]:
         "faq": list(index.faq),
         "params": index.params,
         "strings": list(strings),
+        "notes": [[rel, what] for rel, what in index.notes],
     }
     # Postings are stored term after term, in the order the terms are listed.
     terms.sort(key=lambda t: index.postings[t][0])
@@ -241,6 +242,11 @@ def parse(data: bytes, key: str) -> Index:
         meta = json.loads(bytes(parts["meta"]))
         docs = [DocInfo(str(s), str(t), int(c)) for s, t, c in meta["docs"]]
         strings: list[str] = meta["strings"]
+        # Notes are replayed as warnings, so anything but (text, text) pairs is refused rather than shown.
+        if not all(isinstance(note, list) and len(note) == 2 and all(isinstance(x, str) for x in note)
+                   for note in meta["notes"]):
+            raise ValueError("notes that are not pairs of texts")
+        notes = tuple((rel, what) for rel, what in meta["notes"])
         terms = _unwords(parts["terms"], len(parts["counts"]))
         stem_words = _unwords(parts["stem_words"])
         stems = dict(zip(stem_words, _unwords(parts["stem_stems"], len(stem_words))))
@@ -272,6 +278,7 @@ def parse(data: bytes, key: str) -> Index:
             pids=pids,
             scores=scores,
             params=meta["params"],
+            notes=notes,
         )
     except (ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError) as exc:
         raise CacheError(f"bad contents ({exc})") from None

@@ -428,13 +428,34 @@ def test_titles_and_faq_questions_from_mnqa_toml_are_shown_literally(tmp_path: P
     assert "[bold red]Comfort[/]" in run_main("--corpus", str(folder), "sources", stdout_isatty=True).out
 
 
-@pytest.mark.xfail(strict=True, reason="engine.py: warnings raised while parsing (a file with no readable content) "
-                   "are not replayed when the index comes from the cache; see the issue 4 report")
 def test_a_file_with_no_readable_content_is_warned_about_on_every_run(tmp_path: Path) -> None:
     folder = write_corpus(tmp_path / "docs", {"good.txt": "Numbing cream is applied first.\n",
                                               "widget.txt": "Was this helpful?\n"}, meta=None)
-    runs = [run_main("--corpus", str(folder), "sources") for _ in range(2)]
+    runs, files = [], []
+    for _ in range(2):
+        runs.append(run_main("--corpus", str(folder), "sources"))
+        [idx] = (tmp_path / "xdg_cache_home" / "mnqa").glob("*.idx")
+        files.append(idx.stat().st_ino)
     assert [r.err for r in runs] == [f"mnqa: warning: {folder / 'widget.txt'}: skipped, no readable content\n"] * 2
+    assert files[0] == files[1]  # the second run read the cache the first one wrote (a rebuild replaces the file)
+
+
+def test_the_replayed_warning_names_the_corpus_folder_as_given_on_that_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both spellings of the folder share one cache file (it is named after the resolved folder), so the warning
+    # the cache replays must be made for this run's spelling, not copied from the run that built the index.
+    (tmp_path / "docs" / "sub").mkdir(parents=True)
+    folder = write_corpus(tmp_path / "docs", {"good.txt": "Numbing cream is applied first.\n",
+                                              "sub/widget.txt": "Was this helpful?\n"}, meta=None)
+    built = run_main("--corpus", str(folder), "sources")
+    [idx] = (tmp_path / "xdg_cache_home" / "mnqa").glob("*.idx")
+    inode = idx.stat().st_ino
+    monkeypatch.chdir(tmp_path)
+    cached = run_main("--corpus", "docs", "sources")
+    assert built.err == f"mnqa: warning: {folder / 'sub' / 'widget.txt'}: skipped, no readable content\n"
+    assert cached.err == "mnqa: warning: docs/sub/widget.txt: skipped, no readable content\n"
+    assert built.out == cached.out and idx.stat().st_ino == inode  # answered from the cache, not rebuilt
 
 
 def test_upgrading_mnqa_or_editing_a_document_rebuilds_the_index_and_drops_the_old_one(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import json
 from pathlib import Path
 
@@ -30,7 +32,7 @@ def test_loaded_index_equals_built_index(built) -> None:
     assert loaded.passages[3] is loaded.passages[3]  # made once
     with pytest.raises(IndexError):
         loaded.passages[len(built.passages)]
-    assert (loaded.docs, loaded.faq, loaded.params) == (built.docs, built.faq, built.params)
+    assert (loaded.docs, loaded.faq, loaded.params, loaded.notes) == (built.docs, built.faq, built.params, built.notes)
     assert (loaded.stems, loaded.df, loaded.surfaces, loaded.postings) == (built.stems, built.df, built.surfaces, built.postings)
     assert np.array_equal(loaded.pids, built.pids) and loaded.scores.tobytes() == built.scores.tobytes()
     assert store.dump(loaded, "k") == store.dump(built, "k")
@@ -64,3 +66,50 @@ def test_truncation_is_a_checksum_error(built) -> None:
     data = store.dump(built, "k")
     with pytest.raises(store.CacheError, match="checksum"):
         store.parse(data[:-100], "k")
+
+
+def test_build_notes_are_kept_in_the_file(built) -> None:
+    notes = (("sub/widget.txt", "skipped, no readable content"), ("é:ü.md", "skipped, no readable content"))
+    loaded = store.parse(store.dump(dataclasses.replace(built, notes=notes), "k"), "k")
+    assert loaded.notes == notes
+
+
+def test_notes_that_are_not_text_are_refused(built) -> None:
+    with pytest.raises(store.CacheError, match="notes"):
+        store.parse(store.dump(dataclasses.replace(built, notes=((1, "skipped"),)), "k"), "k")  # type: ignore[arg-type]
+
+
+def test_a_file_of_the_previous_format_is_refused(built) -> None:
+    data = store.dump(built, "k")
+    old = data.replace(f'"format": {store.FORMAT},'.encode(), f'"format": {store.FORMAT - 1},'.encode(), 1)
+    assert old != data
+    with pytest.raises(store.CacheError, match="another corpus or version"):
+        store.parse(old, "k")
+
+
+@pytest.mark.parametrize("fault", [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()],
+                         ids=["full disk", "ctrl-c"])
+def test_a_save_that_fails_midway_leaves_no_temporary_file_and_the_old_index_intact(
+    built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: BaseException
+) -> None:
+    path = tmp_path / "abcd-new.idx"
+    store.save(path, built, "old")
+    older = tmp_path / "abcd-older.idx"  # another index of the same folder: removed only once a save succeeds
+    older.write_bytes(b"older")
+    before = {f.name: f.read_bytes() for f in tmp_path.iterdir()}
+    real = store._chunks
+    written: list[int] = []
+
+    def failing_chunks(index, key):  # yields the header and a few sections, then the write fails
+        for n, piece in enumerate(real(index, key)):
+            if n == 4:
+                raise fault
+            written.append(len(piece))
+            yield piece
+
+    monkeypatch.setattr(store, "_chunks", failing_chunks)
+    with pytest.raises(type(fault)):
+        store.save(path, built, "new")
+    assert len(written) == 4 and sum(written) > 0  # the temporary file had been partly written
+    assert {f.name: f.read_bytes() for f in tmp_path.iterdir()} == before  # no .tmp left, nothing else touched
+    assert store.load(path, "old") is not None
