@@ -101,14 +101,19 @@ class Stemmer:
         self.known: dict[str, str] = dict(known or {})
         self._snowball = None
 
+    def load(self) -> None:
+        """Import nltk's Snowball now rather than at the first unknown word."""
+        if self._snowball is None:
+            from nltk.stem.snowball import SnowballStemmer  # lazy: ~0.35 s
+
+            self._snowball = SnowballStemmer("english")
+
     def stem(self, word: str) -> str:
         """The stem of a folded word."""
         stem = self.known.get(word)
         if stem is None:
             if self._snowball is None:
-                from nltk.stem.snowball import SnowballStemmer  # lazy: ~0.35 s
-
-                self._snowball = SnowballStemmer("english")
+                self.load()
             # Snowball leaves apostrophes inside words ("don't"); they carry no meaning for matching.
             stem = self._snowball.stem(word.replace("'", ""))
             self.known[word] = stem

@@ -251,6 +251,8 @@ def run_batch(env: Environment, engine: Engine, stream: IO[bytes] | IO[str], fmt
     from mnqa.render import StderrProgress
 
     writer = _BatchWriter(env, fmt)
+    # Part of a batch's start-up: among many questions some word is bound to be new to the stemmer.
+    engine.prepare()
     progress = StderrProgress(env, "answering") if env.stderr_isatty and not env.stdout_isatty else None
     asked = answered = bad = 0
     try:

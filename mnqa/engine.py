@@ -88,6 +88,10 @@ class Engine:
                     warn(f"index cache {cache_file.parent}: not usable ({exc.strerror or exc}); running without a cache")
         return cls(index, lexicon)
 
+    def prepare(self) -> None:
+        """Load now what some questions need later (nltk's stemmer), so no question of a batch stalls on it."""
+        self.stemmer.load()
+
     @property
     def documents(self) -> list[DocInfo]:
         """The documents indexed, in order."""

@@ -43,6 +43,7 @@ class _Analysed:
     spans: tuple[tuple[int, int, str], ...]  # (start, end, stem) over passage.text
     text_stems: frozenset[str]
     all_stems: frozenset[str]  # with the section heading and the lead-in
+    sentences: tuple[tuple[int, int, frozenset[str]], ...]  # (start, end, stems) per sentence, or the whole text
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Searcher:
         self._analysed = lru_cache(maxsize=4096)(self._analyse)
         self._word_stems: dict[str, tuple[str, ...]] = {}  # word as written -> its stems (bounded below)
         self._posting_lists: dict[str, list[tuple[int, float]]] = {}  # stem -> postings as Python pairs
+        self._twins: dict[tuple[int, int], bool] = {}  # (smaller id, larger id) -> whether they are twins
         self.unknown_weight = index.idf_weight("\0")  # as informative as a word in no passage
 
     def _analyse(self, pid: int) -> _Analysed:
@@ -88,7 +90,11 @@ class Searcher:
         for part in (p.section, p.context):
             for tok in tokenize(part or ""):
                 extra.update(self.stemmer.stem(f) for f in word_forms(tok.word) if f not in stop)
-        return _Analysed(tuple(spans), text_stems, text_stems | extra)
+        sentences = tuple(
+            (s0, e0, frozenset(stem for s, _, stem in spans if s0 <= s < e0))
+            for s0, e0 in p.sentences or ((0, len(p.text)),)
+        )
+        return _Analysed(tuple(spans), text_stems, text_stems | extra, sentences)
 
     def scores(self, query: Query) -> tuple[np.ndarray, np.ndarray]:
         """Candidate passage ids in rank order (score descending, then id) and their scores.
@@ -255,25 +261,35 @@ class Searcher:
         return False
 
     def _twin(self, pid: int, chosen: list[tuple[int, float, list[str]]]) -> int | None:
-        mine = self._analysed(pid).text_stems
         for i, (other, _, _) in enumerate(chosen):
-            theirs = self._analysed(other).text_stems
-            # Overlap of the smaller passage: a paragraph repeated inside a longer one is still a twin.
-            smaller = min(len(mine), len(theirs))
-            if smaller >= TWIN_MIN_WORDS and len(mine & theirs) / smaller >= TWIN_MIN:
+            if self._are_twins(pid, other):
                 return i
         return None
 
+    def _are_twins(self, a: int, b: int) -> bool:
+        # The same few passages meet again and again across questions: remember each pair's verdict.
+        key = (a, b) if a < b else (b, a)
+        known = self._twins.get(key)
+        if known is None:
+            if len(self._twins) > 500_000:
+                self._twins.clear()
+            mine, theirs = self._analysed(a).text_stems, self._analysed(b).text_stems
+            # Overlap of the smaller passage: a paragraph repeated inside a longer one is still a twin.
+            smaller = min(len(mine), len(theirs))
+            known = self._twins[key] = smaller >= TWIN_MIN_WORDS and len(mine & theirs) / smaller >= TWIN_MIN
+        return known
+
     def _hit(self, rank: int, pid: int, score: float, relevance: float, also: tuple[str, ...], query: Query) -> Hit:
         p: Passage = self.index.passages[pid]
-        spans = self._analysed(pid).spans
+        analysed = self._analysed(pid)
+        spans = analysed.spans
         weights = query.weights
         highlights = tuple(dict.fromkeys((s, e) for s, e, stem in spans if stem in weights))
         # The answer is the sentence that speaks to the most of what was asked: per group, its best member.
         groups = [g.members() for g in query.searchable]
         best, best_value = (0, len(p.text)), -1.0
-        for s0, e0 in p.sentences or ((0, len(p.text)),):
-            found = {stem for s, e, stem in spans if s0 <= s < e0 and stem in weights}
+        for s0, e0, stems in analysed.sentences:
+            found = stems.intersection(weights)
             value = sum(
                 max((w * self.index.idf_weight(st) for st, w in members.items() if st in found), default=0.0)
                 for members in groups

@@ -76,3 +76,6 @@ class FakeEngine:
 
     def section_of(self, passage: Passage) -> list[Passage]:
         return [passage]
+
+    def prepare(self) -> None:
+        pass

@@ -69,3 +69,9 @@ def test_shipped_lexicon_loads_and_every_entry_is_usable() -> None:
 def test_lexicon_errors_are_clear(text: str, message: str) -> None:
     with pytest.raises(LexiconError, match=message):
         parse_lexicon(text)
+
+def test_stemmer_load_imports_nltk_ahead_and_stems_the_same() -> None:
+    stemmer = Stemmer({"hurting": "hurt"})
+    stemmer.load()
+    assert stemmer.loaded_nltk
+    assert [stemmer.stem(w) for w in ("hurting", "treatments")] == ["hurt", "treatment"]
