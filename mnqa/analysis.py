@@ -8,6 +8,7 @@ for query words the index has never seen.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -87,6 +88,24 @@ def _word_list(name: str) -> frozenset[str]:
 def generic_words() -> frozenset[str]:
     """Common words that say little about a topic (mnqa/generic.txt), for judging whether a question is answered."""
     return _word_list("generic.txt")
+
+
+@lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict  # lazy: ~0.1 s, needed only for words the documents never use
+
+    return get_frequency_dict("en", wordlist="small")
+
+
+def zipf(word: str) -> float:
+    """How common a folded word is in everyday English on the Zipf scale: 6 "need", 4.5 "nose", 3 rare, 0 unseen."""
+    frequency = _english_frequencies().get(word)
+    return math.log10(frequency) + 9.0 if frequency else 0.0
+
+
+def load_frequencies() -> None:
+    """Load the everyday-English word frequencies now rather than at the first word the documents never use."""
+    _english_frequencies()
 
 
 def is_generic(word: str) -> bool:

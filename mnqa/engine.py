@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from mnqa import store
-from mnqa.analysis import stopwords
+from mnqa.analysis import load_frequencies, stopwords
 from mnqa.documents import CorpusError, file_warning, read_corpus
 from mnqa.index import B, EPSILON, K1, VARIANT, DocInfo, Index, Progress, build_corpus
 from mnqa.lexicon import Lexicon, compile_lexicon, load_lexicon
@@ -89,8 +89,9 @@ class Engine:
         return cls(index, lexicon)
 
     def prepare(self) -> None:
-        """Load now what some questions need later (nltk's stemmer), so no question of a batch stalls on it."""
+        """Load now what some questions need later (nltk's stemmer, English word frequencies): a batch's start-up."""
         self.stemmer.load()
+        load_frequencies()
 
     @property
     def documents(self) -> list[DocInfo]:

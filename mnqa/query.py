@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mnqa.analysis import Stemmer, generic_words, stopwords, strip_controls, tokenize, word_forms
+from mnqa.analysis import Stemmer, generic_words, stopwords, strip_controls, tokenize, word_forms, zipf
 from mnqa.lexicon import CompiledLexicon
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real question is longer
 MAX_WORD_CHARS = 40  # longer "words" are noise (hashes, URLs, keyboard mashing), never corrected
+ZIPF_WORD = 3.0  # as common in English as this (Zipf scale), a word is a real word, not a misspelling
 SUBSTITUTE_WEIGHT = 0.9  # expansions of a word the documents never use stand in for it almost fully
 
 
@@ -110,6 +111,7 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
     from nltk.metrics.distance import edit_distance  # lazy: only misspelt words pay for nltk
 
     best: tuple[int, int, str] | None = None
+    real = zipf(word) >= ZIPF_WORD
     letters = set(word)
     for cand in vocab.candidates(word, limit):
         # Each edit changes at most two letters of the letter set: a cheap test before the real distance.
@@ -118,6 +120,8 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         d = edit_distance(word, cand, transpositions=True)
         if d == 1 and len(word) == len(cand) and len(word) < 8 and not _plausible_swap(word, cand):
             continue  # "mouth" is not a typo of "month": short words need a likely slip of the finger or ear
+        if real and not (_inflected(word, cand) or _spelt_otherwise(word, cand)):
+            continue  # "heart" is not "heat" misspelt: a real word is only another form of itself ("plans")
         if d <= limit and (vocab.knows(stemmer.stem(cand)) or cand in stopwords() or cand in generic_words()):
             key = (d, -vocab.surfaces.get(cand, 0), cand)
             if best is None or key < best:
@@ -147,6 +151,21 @@ def expected_amount(words: list[str]) -> str | None:
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_AT = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
 _SOUND_ALIKE = [set("aeiouy"), set("sczx"), set("ck"), set("mn"), set("bp"), set("dt"), set("gj"), set("fv")]
+
+
+_ENDINGS = ("s", "es", "d", "ed", "r", "er", "st", "est", "n", "en", "ing", "y", "ly")
+
+
+def _inflected(word: str, cand: str) -> bool:
+    """Whether one word is the other with an ending added ("plan", "plans"; "safe", "safer"; not "hear", "heart")."""
+    short, long = sorted((word, cand), key=len)
+    return long.startswith(short) and long[len(short) :] in _ENDINGS
+
+
+def _spelt_otherwise(word: str, cand: str) -> bool:
+    """Whether two real words are one spelt the British and the American way ("minimise", "minimize")."""
+    differ = [(x, y) for x, y in zip(word, cand) if x != y]
+    return len(word) == len(cand) and len(differ) == 1 and set(differ[0]) == {"s", "z"}
 
 
 def _plausible_swap(word: str, cand: str) -> bool:

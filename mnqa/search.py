@@ -2,8 +2,8 @@
 
 Abstention is one measure, `coverage`: how much of what was asked the best passage speaks to. Each word of the
 asker's counts by how informative it is (its idf; a word the documents and the lexicon have never seen counts
-as much as the rarest word), and is covered when the passage has it, or partly covered when the passage has one
-of its lexicon expansions. The question is answered when coverage reaches COVERAGE_MIN; both constants were
+as much as the rarest word if it is rare in everyday English too, "cellulite", and little if it is common, "car"),
+and is covered when the passage has it, or partly covered when the passage has one of its lexicon expansions. The question is answered when coverage reaches COVERAGE_MIN; both constants were
 chosen by measuring the labelled questions (`mnqa eval --sweep`).
 """
 
@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from mnqa.analysis import WORD_RE, Stemmer, is_generic, stopwords, tokenize, word_forms
+from mnqa.analysis import WORD_RE, Stemmer, is_generic, stopwords, tokenize, word_forms, zipf
 from mnqa.index import Index
 from mnqa.models import Hit, Passage
 from mnqa.query import Query
@@ -24,6 +24,10 @@ COVERAGE_MIN = 0.45
 EXPANSION_CREDIT = 0.8  # how far an expansion stands in for the asker's own word when judging coverage
 UNKNOWN_CAP = 1.5  # unknown words weigh together at most as much as this many of them
 GENERIC_WEIGHT = 0.1  # a common word ("need", "place", "easily") counts a tenth of a topic word
+# A word the documents never use counts by how rare it is in everyday English (Zipf scale): fully at or below
+# ZIPF_RARE ("cellulite", "passport"), not at all from ZIPF_COMMON ("need", "away"), in proportion between.
+ZIPF_RARE = 4.5
+ZIPF_COMMON = 6.5
 TWIN_MIN = 0.65  # share of the smaller passage's stems found in the other, above which they say the same thing
 TWIN_SCAN = 50  # candidates looked at for twins of the results
 TWIN_MIN_WORDS = 8  # shorter passages (a heading-like line, a two-item list) are never folded
@@ -54,6 +58,11 @@ class Ranked:
     more: bool
     coverage: float
     answered: bool
+
+
+def rarity(word: str) -> float:
+    """How much a word the documents never use says about a topic (0..1), from how rare it is in English."""
+    return min(1.0, max(0.0, (ZIPF_COMMON - zipf(word)) / (ZIPF_COMMON - ZIPF_RARE)))
 
 
 class Searcher:
@@ -200,7 +209,7 @@ class Searcher:
                 continue  # the question's frame ("how long"), not a thing asked about
             scale = GENERIC_WEIGHT if is_generic(g.word) else 1.0
             if g.stem is None:
-                unknown += self.unknown_weight * scale
+                unknown += self.unknown_weight * scale * rarity(g.word)
                 continue
             if g.stem in self.index.df:
                 info, credit = self.index.idf_weight(g.stem), EXPANSION_CREDIT
@@ -215,6 +224,13 @@ class Searcher:
         # Words beyond the documents count, but together at most UNKNOWN_CAP words' worth: a long, chatty
         # question has many of them while asking about one thing.
         want += min(unknown, UNKNOWN_CAP * self.unknown_weight)
+        if not want:
+            # Nothing asked but the frame ("who shouldn't get this done"): judged on what the frame stands for.
+            for g in query.groups:
+                if g.phrase and g.expansions:
+                    info = max(self.index.idf_weight(s) for s in g.expansions)
+                    want += info
+                    got += info if any(s in stems for s in g.expansions) else 0.0
         return got / want if want else 0.0
 
     def search(self, query: Query, top_k: int, start: int = 0) -> Ranked:

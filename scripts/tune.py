@@ -2,7 +2,7 @@
 """Sweep the abstention rule's constants over the dev questions and print the trade-off table.
 
 The rule (mnqa/search.py): answer when `coverage` of the best of the first results reaches COVERAGE_MIN.
-For each setting of GENERIC_WEIGHT and EXPANSION_CREDIT, and each threshold, this prints the share of
+For each setting of UNKNOWN_CAP and the ZIPF band, and each threshold, this prints the share of
 unanswerable questions refused and of answerable ones refused (false abstention), best first by
 refused - 3 x false (a wrong refusal costs more than a missed one). Never run it on the holdout set.
 
@@ -37,21 +37,21 @@ def main(argv: list[str]) -> int:
     queries = [(bool(c.gold), engine.analyze(c.question)) for c in cases]
     answerable = sum(a for a, _ in queries)
     rows = []
-    unknown = engine.searcher.unknown_weight
-    for gw, ec, um in itertools.product([0.1, 0.25], [1.0, 1.5, 2.0, 99.0], [0.5, 0.75, 1.0]):
-        search.GENERIC_WEIGHT, search.UNKNOWN_CAP = gw, ec
-        engine.searcher.unknown_weight = unknown * um
-        for th in [x / 100 for x in range(10, 80, 5)]:
+    # (ZIPF_RARE, ZIPF_COMMON); (99, 100) counts every unknown word fully, as if English frequencies were not known.
+    zipf_bands = [(99.0, 100.0), (3.0, 6.0), (3.0, 6.5), (3.5, 6.5), (4.0, 6.5), (4.5, 6.5), (4.0, 7.0), (4.5, 7.0), (5.0, 7.0)]
+    for cap, (rare, common) in itertools.product([1.0, 1.5, 2.0, 99.0], zipf_bands):
+        search.UNKNOWN_CAP, search.ZIPF_RARE, search.ZIPF_COMMON = cap, rare, common
+        for th in [x / 100 for x in range(25, 75, 5)]:
             search.COVERAGE_MIN = th
             said = [(a, q.weights and engine.searcher.search(q, 3).answered) for a, q in queries]
             refused = sum(1 for a, yes in said if not a and not yes) / max(1, len(said) - answerable)
             false = sum(1 for a, yes in said if a and not yes) / max(1, answerable)
-            rows.append((refused - 3 * false, refused, false, gw, ec, um, th))
+            rows.append((refused - 3 * false, refused, false, cap, rare, common, th))
     rows.sort(key=lambda r: (-r[0], -r[6]))
     print(f"{len(cases)} questions ({answerable} answerable)")
-    print(f"{'GENERIC_WEIGHT':>15}{'UNKNOWN_CAP':>18}{'UNKNOWN_SHARE':>15}{'COVERAGE_MIN':>14}{'refused':>10}{'false':>8}")
-    for _, refused, false, gw, ec, um, th in rows[: args.top]:
-        print(f"{gw:>15}{ec:>18}{um:>15}{th:>14.2f}{refused:>10.2f}{false:>8.3f}")
+    print(f"{'UNKNOWN_CAP':>12}{'ZIPF_RARE':>10}{'ZIPF_COMMON':>12}{'COVERAGE_MIN':>14}{'refused':>10}{'false':>8}")
+    for _, refused, false, cap, rare, common, th in rows[: args.top]:
+        print(f"{cap:>12}{rare:>10}{common:>12}{th:>14.2f}{refused:>10.2f}{false:>8.3f}")
     return 0
 
 

@@ -50,6 +50,18 @@ def test_questions_the_documents_cannot_answer_are_refused_with_suggestions(engi
     assert len(answer.suggestions) == 3 and all(s in engine.faq for s in answer.suggestions)
 
 
+def test_an_everyday_word_beside_the_topic_does_not_block_the_answer_but_a_rare_one_does(engine: Engine) -> None:
+    # Neither "car" nor "cellulite" is in the documents; only one of them is what the question is about.
+    assert engine.ask("can it help the scars on my car").answered
+    assert not engine.ask("can it help the cellulite on my thighs").answered
+
+
+def test_a_question_that_is_all_frame_is_judged_on_what_the_frame_stands_for(engine: Engine) -> None:
+    answer = engine.ask("who shouldnt get this done")
+    assert answer.answered
+    assert "following conditions" in answer.results[0].passage.text + (answer.results[0].passage.context or "")
+
+
 def test_refusal_suggestions_prefer_related_faq_questions(engine: Engine) -> None:
     answer = engine.ask("needles wheelchair")
     if not answer.answered:

@@ -13,13 +13,20 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "eval"
 
 # Floors sit a little under the measured figures (README, "Evaluation"), so that a change that makes answers
-# worse fails here, while the noise of adding a lexicon entry does not.
+# worse fails here, while the noise of adding a lexicon entry does not. Each group of sets has its own floors:
+# dev4 and dev5 came later, written by new hands and scored fresh before any tuning on them, and are harder.
+SETS = {
+    "dev": ["dev.jsonl", "dev2.jsonl", "dev3.jsonl"],
+    "dev45": ["dev4.jsonl", "dev5.jsonl"],
+    "holdout": ["holdout.jsonl"],
+}
 FLOORS = {
     "dev": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.74, "abstention": 0.83},
+    "dev45": {"success@1": 0.66, "success@3": 0.80, "mrr@5": 0.72, "answer_sentence": 0.58, "abstention": 0.70},
     # Scored once, at the end of the first tuning session, never tuned on: these floors only guard regressions.
     "holdout": {"success@1": 0.70, "success@3": 0.80, "mrr@5": 0.75, "answer_sentence": 0.65, "abstention": 0.90},
 }
-CEILINGS = {"dev": {"false_abstention": 0.06}, "holdout": {"false_abstention": 0.15}}
+CEILINGS = {"dev": {"false_abstention": 0.06}, "dev45": {"false_abstention": 0.13}, "holdout": {"false_abstention": 0.15}}
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +53,13 @@ def test_the_question_sets_are_big_enough_and_varied() -> None:
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_figures_stay_above_their_floors(engine: Engine, name: str) -> None:
-    cases = [c for p in eval_sets(name, EVAL) for c in load_cases(p)]
+    cases = [c for f in SETS[name] for c in load_cases(EVAL / f)]
     figures = evaluate(name, cases, lambda q, k: engine.ask(q, k)).figures()
     low = {k: (figures[k], floor) for k, floor in FLOORS[name].items() if figures[k] < floor}
     high = {k: (figures[k], ceiling) for k, ceiling in CEILINGS[name].items() if figures[k] > ceiling}
     assert not low and not high, (low, high)
+
+
+def test_every_question_set_is_guarded_by_floors() -> None:
+    guarded = {f for files in SETS.values() for f in files}
+    assert {p.name for p in eval_sets("all", EVAL)} <= guarded

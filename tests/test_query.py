@@ -34,6 +34,19 @@ def test_words_with_no_close_match_are_left_alone_and_reported(engine: Engine, w
     assert word in q.unknown
 
 
+@pytest.mark.parametrize("word", ["heart", "noise", "match"])
+def test_a_real_word_is_never_corrected_into_another_word(engine: Engine, word: str) -> None:
+    # "heart" is one edit from "heat" and "hear", "noise" from "nose", "match" from "march": all in the documents.
+    q = engine.analyze(f"does it help my {word}")
+    assert q.corrections == {}
+    assert word in q.unknown
+
+
+@pytest.mark.parametrize("typed, fixed", [("safer", "safe"), ("minimise", "minimize")])
+def test_a_real_word_may_become_another_form_of_itself(engine: Engine, typed: str, fixed: str) -> None:
+    assert engine.analyze(f"is it {typed}").corrections == {typed: fixed}
+
+
 def test_a_misspelt_filler_word_is_dropped(engine: Engine) -> None:
     q = engine.analyze("how does it acutally work")
     assert q.corrections == {"acutally": "actually"}
