@@ -1,10 +1,11 @@
 """Search: rank passages for an analysed query, fold near-twins together, mark answers, and abstain.
 
 Abstention is one measure, `coverage`: how much of what was asked the best passage speaks to. Each word of the
-asker's counts by how informative it is (its idf; a word the documents and the lexicon have never seen counts
-as much as the rarest word if it is rare in everyday English too, "cellulite", and little if it is common, "car"),
-and is covered when the passage has it, or partly covered when the passage has one of its lexicon expansions. The question is answered when coverage reaches COVERAGE_MIN; both constants were
-chosen by measuring the labelled questions (`mnqa eval --sweep`).
+asker's counts by how informative it is: its idf; for a word the documents and the lexicon have never seen, as
+much as the rarest word if it is rare in everyday English too ("cellulite"), little if it is common ("car"). A
+word is covered when the passage has it, or partly covered when the passage has one of its lexicon expansions.
+The question is answered when coverage reaches COVERAGE_MIN; the constants were chosen by measuring the labelled
+questions (`scripts/tune.py`).
 """
 
 from __future__ import annotations
