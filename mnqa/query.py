@@ -89,9 +89,12 @@ class Vocabulary:
 
 
 def allowed_distance(word: str) -> int:
-    """How many edits a correction may make: none for short words (too many real neighbours), then 1, then 2."""
+    """How many edits a correction may make: none for short words (too many real neighbours), then 1, then 2.
+
+    A four-letter word that is not English at all ("hlep") may still be two letters typed in the wrong order.
+    """
     if len(word) < 5:
-        return 0
+        return 1 if len(word) == 4 and zipf(word) == 0.0 else 0
     return 1 if len(word) < 9 else 2
 
 
@@ -120,6 +123,8 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         d = edit_distance(word, cand, transpositions=True)
         if d == 1 and len(word) == len(cand) and len(word) < 8 and not _plausible_swap(word, cand):
             continue  # "mouth" is not a typo of "month": short words need a likely slip of the finger or ear
+        if len(word) < 5 and sorted(word) != sorted(cand):
+            continue  # short words: only letters swapped, never changed ("hlep" is "help"; "zxcv" is nothing)
         if real and not (_inflected(word, cand) or _spelt_otherwise(word, cand)):
             continue  # "heart" is not "heat" misspelt: a real word is only another form of itself ("plans")
         if d <= limit and (vocab.knows(stemmer.stem(cand)) or cand in stopwords() or cand in generic_words()):
@@ -141,6 +146,8 @@ def expected_amount(words: list[str]) -> str | None:
     for i, word in enumerate(words[:-2]):
         if word == "how" and words[i + 1] == "much" and _PRICE_WORDS.intersection(words[i + 2 :]):
             return "money"
+        if word == "how" and words[i + 1] == "much" and words[i + 2] in {"is", "are", "for", "per"}:
+            return "money"  # "how much is a session": of a thing, "how much" asks its price
         if word == "how" and words[i + 1] == "many" and words[i + 2] in _TIME_UNITS:
             return _TIME_UNITS[words[i + 2]]
     if {"price", "prices", "pricing", "fee", "fees", "quote"}.intersection(words):
@@ -169,8 +176,12 @@ def _spelt_otherwise(word: str, cand: str) -> bool:
 
 
 def _plausible_swap(word: str, cand: str) -> bool:
-    """Whether the one letter that differs is a likely slip: a neighbouring key or a sound-alike letter."""
-    a, b = next((x, y) for x, y in zip(word, cand) if x != y)
+    """Whether the one edit is a likely slip: two letters typed in the wrong order, or one letter replaced by a
+    neighbouring key or a sound-alike letter."""
+    i = next(i for i, (x, y) in enumerate(zip(word, cand)) if x != y)
+    if word[i : i + 2] == cand[i : i + 2][::-1] and word[i + 2 :] == cand[i + 2 :]:
+        return True
+    a, b = word[i], cand[i]
     if any(a in group and b in group for group in _SOUND_ALIKE):
         return True
     if a in _KEY_AT and b in _KEY_AT:

@@ -56,6 +56,11 @@ def test_an_everyday_word_beside_the_topic_does_not_block_the_answer_but_a_rare_
     assert not engine.ask("can it help the cellulite on my thighs").answered
 
 
+def test_a_price_is_only_answered_by_a_passage_that_states_one(engine: Engine) -> None:
+    assert not engine.ask("how much is a session").answered  # the documents give no prices
+    assert engine.ask("is it cheaper than laser").answered  # but they do compare costs
+
+
 def test_a_question_that_is_all_frame_is_judged_on_what_the_frame_stands_for(engine: Engine) -> None:
     answer = engine.ask("who shouldnt get this done")
     assert answer.answered

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from mnqa.engine import Engine
+from mnqa.query import expected_amount
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -45,6 +46,24 @@ def test_a_real_word_is_never_corrected_into_another_word(engine: Engine, word: 
 @pytest.mark.parametrize("typed, fixed", [("safer", "safe"), ("minimise", "minimize")])
 def test_a_real_word_may_become_another_form_of_itself(engine: Engine, typed: str, fixed: str) -> None:
     assert engine.analyze(f"is it {typed}").corrections == {typed: fixed}
+
+
+@pytest.mark.parametrize("typed, fixed", [("hlep", "help"), ("tigthen", "tighten")])
+def test_two_letters_typed_in_the_wrong_order_are_put_back(engine: Engine, typed: str, fixed: str) -> None:
+    assert engine.analyze(f"can it {typed} my skin").corrections == {typed: fixed}
+
+
+def test_a_short_unknown_word_is_only_corrected_by_swapping_letters(engine: Engine) -> None:
+    assert engine.analyze("hale zxcv").corrections == {}  # "hale" is a word; "zxcv" is no anagram of one
+
+
+@pytest.mark.parametrize(
+    "question, amount",
+    [("how much does it cost", "money"), ("how much is a session", "money"), ("what are the fees", "money"),
+     ("how many weeks until i see results", "week"), ("how much does it hurt", None), ("does it hurt", None)],
+)
+def test_questions_asking_for_an_amount_say_which(question: str, amount: str | None) -> None:
+    assert expected_amount(question.split()) == amount
 
 
 def test_a_misspelt_filler_word_is_dropped(engine: Engine) -> None:
