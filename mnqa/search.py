@@ -17,6 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from mnqa.analysis import WORD_RE, Stemmer, is_generic, stopwords, tokenize, word_forms, zipf
+from mnqa.documents import is_bullet
 from mnqa.index import Index
 from mnqa.models import Hit, Passage
 from mnqa.query import Query
@@ -313,4 +314,9 @@ class Searcher:
             )
             if value > best_value:
                 best, best_value = (s0, e0), value
+        if p.text[best[0] : best[1]].rstrip().endswith(":"):
+            # A lead-in ("Side effects may include:") announces the answer; its list items are the answer.
+            for s0, e0, _ in analysed.sentences:
+                if s0 >= best[1] and is_bullet(p.text[s0:e0]) and not p.text[best[1] : s0].strip():
+                    best = (best[0], e0)
         return Hit(rank, round(score, 6), round(relevance, 4), p, p.text[best[0] : best[1]], best, highlights, also)

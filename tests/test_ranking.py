@@ -91,5 +91,14 @@ def test_answer_sentence_and_highlights_point_into_the_passage(engine: Engine) -
     assert "numbing" in marked
 
 
+@pytest.mark.parametrize("question", ["what are the side effects", "who shouldn't get this done"])
+def test_an_answer_that_is_a_list_lead_in_comes_with_its_items(engine: Engine, question: str) -> None:
+    hit = engine.ask(question).results[0]
+    s, e = hit.answer_span
+    assert hit.passage.text[s:e] == hit.answer
+    lines = hit.answer.splitlines()
+    assert lines[0].endswith(":") and len(lines) >= 4 and all(line.startswith("•") for line in lines[1:])
+
+
 def test_same_question_same_answer(engine: Engine) -> None:
     assert engine.ask("is it safe for dark skin") == engine.ask("is it safe for dark skin")
