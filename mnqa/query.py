@@ -141,8 +141,16 @@ _TIME_UNITS = {u + s: stem for u, stem in [("second", "second"), ("minute", "min
                ("week", "week"), ("month", "month"), ("year", "year")] for s in ("", "s")}
 
 
+# Units of length, as asked ("in mm", "how many millimetres"): a question naming one asks for a measurement.
+_LENGTH_UNITS = {"mm", "millimetre", "millimetres", "millimeter", "millimeters", "cm", "centimetre", "centimetres",
+                 "centimeter", "centimeters", "inch", "inches"}
+
+
 def expected_amount(words: list[str]) -> str | None:
-    """What amount a question asks for: "money" (a price), a time unit's stem ("how many weeks"), or None."""
+    """What amount a question asks for: "money" (a price), a time unit's stem ("how many weeks"), "length" (a
+    measurement: "how deep in mm"), or None."""
+    if _LENGTH_UNITS.intersection(words):
+        return "length"
     for i, word in enumerate(words[:-2]):
         if word == "how" and words[i + 1] == "much" and _PRICE_WORDS.intersection(words[i + 2 :]):
             return "money"

@@ -39,6 +39,7 @@ SHORTLIST = 200  # candidates looked at past the score sort; enough for any page
 
 
 _MONEY_RE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.I)
+_LENGTH_RE = re.compile(r"\d\s?(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?|inch(?:es)?)\b", re.I)
 _AMOUNT_WORDS = {"several", "few", "numerous", "many", "couple", "one", "two", "three", "four", "five", "six", "ten"}
 
 
@@ -268,10 +269,12 @@ class Searcher:
         return Ranked(hits, more, coverage, answered)
 
     def _states_amount(self, pid: int, expects: str) -> bool:
-        """Whether a passage states an amount: money, or a number (or "several", "few") of the time unit."""
+        """Whether a passage states an amount: money, a length, or a number (or "several", "few") of the time unit."""
         text = self.index.passages[pid].text
         if expects == "money":
             return bool(_MONEY_RE.search(text))
+        if expects == "length":
+            return bool(_LENGTH_RE.search(text))
         words = [t.word for t in tokenize(text)]
         for before, word in zip(words, words[1:]):
             if self.stemmer.stem(word) == expects and (before[:1].isdigit() or before in _AMOUNT_WORDS):

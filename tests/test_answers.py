@@ -12,6 +12,8 @@ import pytest
 
 from mnqa.engine import Engine
 
+from conftest import write_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
@@ -59,6 +61,13 @@ def test_an_everyday_word_beside_the_topic_does_not_block_the_answer_but_a_rare_
 def test_a_price_is_only_answered_by_a_passage_that_states_one(engine: Engine) -> None:
     assert not engine.ask("how much is a session").answered  # the documents give no prices
     assert engine.ask("is it cheaper than laser").answered  # but they do compare costs
+
+
+def test_a_measurement_is_only_answered_by_a_passage_that_states_one(engine: Engine, tmp_path: Path) -> None:
+    assert not engine.ask("how many mm deep do the needles go").answered  # the documents give no lengths
+    folder = write_corpus(tmp_path / "docs", {"depth.txt": "The needles go 0.5 mm to 2 mm deep into the skin.\n"
+                                                           "Needles are sterile and used once.\n"}, meta=None)
+    assert Engine.from_corpus(folder).ask("how many mm deep do the needles go").answered
 
 
 def test_a_question_that_is_all_frame_is_judged_on_what_the_frame_stands_for(engine: Engine) -> None:

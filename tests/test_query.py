@@ -60,7 +60,8 @@ def test_a_short_unknown_word_is_only_corrected_by_swapping_letters(engine: Engi
 @pytest.mark.parametrize(
     "question, amount",
     [("how much does it cost", "money"), ("how much is a session", "money"), ("what are the fees", "money"),
-     ("how many weeks until i see results", "week"), ("how much does it hurt", None), ("does it hurt", None)],
+     ("how many weeks until i see results", "week"), ("how much does it hurt", None), ("does it hurt", None),
+     ("how deep do the needles go in mm", "length"), ("needle length in millimetres", "length")],
 )
 def test_questions_asking_for_an_amount_say_which(question: str, amount: str | None) -> None:
     assert expected_amount(question.split()) == amount
