@@ -109,8 +109,8 @@ def load_frequencies() -> None:
 
 
 def is_generic(word: str) -> bool:
-    """Whether a folded word is generic: listed in generic.txt, or an adverb in -ly."""
-    return word in generic_words() or (len(word) > 4 and word.endswith("ly"))
+    """Whether a folded word is generic: listed in generic.txt, an adverb in -ly, or a number ("I'm 32")."""
+    return word in generic_words() or (len(word) > 4 and word.endswith("ly")) or word.isdigit()
 
 
 class Stemmer:

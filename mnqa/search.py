@@ -24,12 +24,12 @@ from mnqa.query import Query
 
 COVERAGE_MIN = 0.45
 EXPANSION_CREDIT = 0.8  # how far an expansion stands in for the asker's own word when judging coverage
-UNKNOWN_CAP = 1.5  # unknown words weigh together at most as much as this many of them
+UNKNOWN_CAP = 1.0  # unknown words weigh together at most as much as this many of them
 GENERIC_WEIGHT = 0.1  # a common word ("need", "place", "easily") counts a tenth of a topic word
 # A word the documents never use counts by how rare it is in everyday English (Zipf scale): fully at or below
-# ZIPF_RARE ("cellulite", "passport"), not at all from ZIPF_COMMON ("need", "away"), in proportion between.
-ZIPF_RARE = 4.5
-ZIPF_COMMON = 6.5
+# ZIPF_RARE ("cellulite", "botox"), not at all from ZIPF_COMMON ("need", "away"), in proportion between.
+ZIPF_RARE = 4.0
+ZIPF_COMMON = 7.0
 TWIN_MIN = 0.65  # share of the smaller passage's stems found in the other, above which they say the same thing
 TWIN_SCAN = 50  # candidates looked at for twins of the results
 TWIN_MIN_WORDS = 8  # shorter passages (a heading-like line, a two-item list) are never folded

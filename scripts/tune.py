@@ -4,9 +4,11 @@
 The rule (mnqa/search.py): answer when `coverage` of the best of the first results reaches COVERAGE_MIN.
 For each setting of UNKNOWN_CAP and the ZIPF band, and each threshold, this prints the share of
 unanswerable questions refused and of answerable ones refused (false abstention), best first by
-refused - 3 x false (a wrong refusal costs more than a missed one). Never run it on the holdout set.
+refused - 3 x false (a wrong refusal costs more than a missed one). Settings that get one of the issue's
+own examples wrong ("how do I renew my passport" must be refused, "does it hurt" answered) come last.
+Never run it on the holdout set.
 
-Usage: scripts/tune.py [--set dev|PATH] [--top N]
+Usage: scripts/tune.py [--set dev|PATH ...] [--top N]
 """
 
 from __future__ import annotations
@@ -22,20 +24,31 @@ sys.path.insert(0, str(ROOT))
 import mnqa.search as search  # noqa: E402
 from mnqa.engine import Engine  # noqa: E402
 from mnqa.evaluate import eval_sets, load_cases  # noqa: E402
+from mnqa.query import Query  # noqa: E402
+
+# The questions the product was specified with (issue 2): whatever the figures, these must come out right.
+MUST_REFUSE = ["how do I renew my passport", "do you offer payment plans", "zxcvbnm", "where do I park"]
+MUST_ANSWER = ["does it hurt", "is it safe for dark skin"]
 
 
 def main(argv: list[str]) -> int:
     """Print the sweep table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="dev")
+    parser.add_argument("--set", action="append", help="dev (default), or a .jsonl file; may be repeated")
     parser.add_argument("--top", type=int, default=12)
     args = parser.parse_args(argv)
-    if args.set == "holdout":
+    sets = args.set or ["dev"]
+    if "holdout" in sets:
         parser.error("the holdout set is scored once, at the end, never tuned on")
     engine = Engine.from_corpus(ROOT / "corpus")
-    cases = [c for p in eval_sets(args.set, ROOT / "tests" / "eval") for c in load_cases(p)]
+    cases = [c for name in sets for p in eval_sets(name, ROOT / "tests" / "eval") for c in load_cases(p)]
     queries = [(bool(c.gold), engine.analyze(c.question)) for c in cases]
+    refuse, answer = [engine.analyze(q) for q in MUST_REFUSE], [engine.analyze(q) for q in MUST_ANSWER]
     answerable = sum(a for a, _ in queries)
+
+    def answered(q: Query) -> bool:
+        return bool(q.weights) and engine.searcher.search(q, 3).answered
+
     rows = []
     # (ZIPF_RARE, ZIPF_COMMON); (99, 100) counts every unknown word fully, as if English frequencies were not known.
     zipf_bands = [(99.0, 100.0), (3.0, 6.0), (3.0, 6.5), (3.5, 6.5), (4.0, 6.5), (4.5, 6.5), (4.0, 7.0), (4.5, 7.0), (5.0, 7.0)]
@@ -43,15 +56,16 @@ def main(argv: list[str]) -> int:
         search.UNKNOWN_CAP, search.ZIPF_RARE, search.ZIPF_COMMON = cap, rare, common
         for th in [x / 100 for x in range(25, 75, 5)]:
             search.COVERAGE_MIN = th
-            said = [(a, q.weights and engine.searcher.search(q, 3).answered) for a, q in queries]
+            said = [(a, answered(q)) for a, q in queries]
             refused = sum(1 for a, yes in said if not a and not yes) / max(1, len(said) - answerable)
             false = sum(1 for a, yes in said if a and not yes) / max(1, answerable)
-            rows.append((refused - 3 * false, refused, false, cap, rare, common, th))
-    rows.sort(key=lambda r: (-r[0], -r[6]))
+            examples = not any(map(answered, refuse)) and all(map(answered, answer))
+            rows.append((examples, refused - 3 * false, refused, false, cap, rare, common, th))
+    rows.sort(key=lambda r: (not r[0], -r[1], -r[7]))
     print(f"{len(cases)} questions ({answerable} answerable)")
-    print(f"{'UNKNOWN_CAP':>12}{'ZIPF_RARE':>10}{'ZIPF_COMMON':>12}{'COVERAGE_MIN':>14}{'refused':>10}{'false':>8}")
-    for _, refused, false, cap, rare, common, th in rows[: args.top]:
-        print(f"{cap:>12}{rare:>10}{common:>12}{th:>14.2f}{refused:>10.2f}{false:>8.3f}")
+    print(f"{'UNKNOWN_CAP':>12}{'ZIPF_RARE':>10}{'ZIPF_COMMON':>12}{'COVERAGE_MIN':>14}{'refused':>10}{'false':>8}  examples")
+    for examples, _, refused, false, cap, rare, common, th in rows[: args.top]:
+        print(f"{cap:>12}{rare:>10}{common:>12}{th:>14.2f}{refused:>10.2f}{false:>8.3f}  {'ok' if examples else 'WRONG'}")
     return 0
 
 

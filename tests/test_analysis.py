@@ -47,6 +47,7 @@ def test_stemmer_imports_nltk_only_for_unknown_words() -> None:
 
 def test_generic_words_include_adverbs_without_listing_them() -> None:
     assert is_generic("place") and is_generic("easily")
+    assert is_generic("32")  # "I'm only 32": a number says how much, not what about
     assert not is_generic("bruise") and not is_generic("passport")
 
 

@@ -59,12 +59,17 @@ def test_a_short_unknown_word_is_only_corrected_by_swapping_letters(engine: Engi
 
 @pytest.mark.parametrize(
     "question, amount",
-    [("how much does it cost", "money"), ("how much is a session", "money"), ("what are the fees", "money"),
+    [("how much does it cost", "money"), ("how much is this going to hurt", None), ("what are the fees", "money"),
      ("how many weeks until i see results", "week"), ("how much does it hurt", None), ("does it hurt", None),
      ("how deep do the needles go in mm", "length"), ("needle length in millimetres", "length")],
 )
 def test_questions_asking_for_an_amount_say_which(question: str, amount: str | None) -> None:
     assert expected_amount(question.split()) == amount
+
+
+def test_who_is_asking_is_not_searched(engine: Engine) -> None:
+    q = engine.analyze("new staff here - remind me what collagen does")
+    assert q.terms == ["new", "collagen"] and q.unknown == []
 
 
 def test_a_misspelt_filler_word_is_dropped(engine: Engine) -> None:
