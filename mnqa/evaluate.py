@@ -66,14 +66,13 @@ class Report:
 
 
 def eval_sets(name: str, folder: str | Path) -> list[Path]:
-    """The files of a named question set in `folder`: dev (dev*.jsonl), holdout, all, or a path to a .jsonl file."""
+    """The files of a named question set in `folder`: dev (dev*.jsonl), holdout (holdout*.jsonl), all, or a path
+    to a .jsonl file."""
     folder = Path(folder)
-    if name == "dev":
-        return sorted(folder.glob("dev*.jsonl"))
-    if name == "holdout":
-        return [folder / "holdout.jsonl"]
+    if name in ("dev", "holdout"):
+        return sorted(folder.glob(f"{name}*.jsonl"))
     if name == "all":
-        return sorted(folder.glob("dev*.jsonl")) + [folder / "holdout.jsonl"]
+        return sorted(folder.glob("dev*.jsonl")) + sorted(folder.glob("holdout*.jsonl"))
     return [Path(name)]
 
 

@@ -45,7 +45,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", default="dev")
     args = parser.parse_args(argv)
-    if args.set == "holdout":
+    if Path(args.set).name.startswith("holdout"):
         parser.error("the holdout set is scored once, at the end, never tuned on")
     cases = [c for p in eval_sets(args.set, ROOT / "tests" / "eval") for c in load_cases(p) if c.gold]
     print(f"{len(cases)} answerable questions\n{'variant':10}{'k1':>6}{'b':>6}{'eps':>6}{'S@1':>8}{'S@3':>8}{'MRR@5':>8}")

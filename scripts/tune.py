@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--top", type=int, default=12)
     args = parser.parse_args(argv)
     sets = args.set or ["dev"]
-    if "holdout" in sets:
+    if any(Path(name).name.startswith("holdout") for name in sets):
         parser.error("the holdout set is scored once, at the end, never tuned on")
     engine = Engine.from_corpus(ROOT / "corpus")
     cases = [c for name in sets for p in eval_sets(name, ROOT / "tests" / "eval") for c in load_cases(p)]

@@ -20,6 +20,7 @@ SETS = {
     "dev45": ["dev4.jsonl", "dev5.jsonl"],
     "dev67": ["dev6.jsonl", "dev7.jsonl"],
     "holdout": ["holdout.jsonl"],
+    "holdout4": ["holdout4.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.84, "success@3": 0.94, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.83},
@@ -27,12 +28,15 @@ FLOORS = {
     "dev67": {"success@1": 0.75, "success@3": 0.82, "mrr@5": 0.80, "answer_sentence": 0.67, "abstention": 0.77},
     # Scored once, at the end of the first tuning session, never tuned on: these floors only guard regressions.
     "holdout": {"success@1": 0.70, "success@3": 0.80, "mrr@5": 0.75, "answer_sentence": 0.65, "abstention": 0.90},
+    # Written last, scored once at the end of the third session (README), never tuned on.
+    "holdout4": {"success@1": 0.78, "success@3": 0.85, "mrr@5": 0.80, "answer_sentence": 0.73, "abstention": 0.90},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.04},
     "dev45": {"false_abstention": 0.07},
     "dev67": {"false_abstention": 0.10},
     "holdout": {"false_abstention": 0.15},
+    "holdout4": {"false_abstention": 0.10},
 }
 
 
