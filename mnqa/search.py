@@ -40,6 +40,9 @@ SHORTLIST = 200  # candidates looked at past the score sort; enough for any page
 
 _MONEY_RE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.I)
 _LENGTH_RE = re.compile(r"\d\s?(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?|inch(?:es)?)\b", re.I)
+# A sentence opening with a pronoun that points back ("This occurs when", "They do this"): not an answer alone.
+_ANAPHOR_RE = re.compile(r"(?:this|these|they|it|that)\s+(?:may|might|can|could|will|would|should|must|is|are|was|"
+                         r"were|has|have|had|do|does|did|occurs?|happens?|means?|also|then|usually|often)\b", re.I)
 _AMOUNT_WORDS = {"several", "few", "numerous", "many", "couple", "one", "two", "three", "four", "five", "six", "ten"}
 
 
@@ -317,6 +320,11 @@ class Searcher:
             )
             if value > best_value:
                 best, best_value = (s0, e0), value
+        if _ANAPHOR_RE.match(p.text[best[0] : best[1]]):
+            # "This occurs when ..." means nothing alone: the sentence it points back to comes with it.
+            before = [(s0, e0) for s0, e0, _ in analysed.sentences if e0 <= best[0] and not p.text[e0 : best[0]].strip()]
+            if before:
+                best = (before[-1][0], best[1])
         if p.text[best[0] : best[1]].rstrip().endswith(":"):
             # A lead-in ("Side effects may include:") announces the answer; its list items are the answer.
             for s0, e0, _ in analysed.sentences:

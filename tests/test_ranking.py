@@ -100,5 +100,11 @@ def test_an_answer_that_is_a_list_lead_in_comes_with_its_items(engine: Engine, q
     assert lines[0].endswith(":") and len(lines) >= 4 and all(line.startswith("•") for line in lines[1:])
 
 
+def test_an_answer_that_points_back_comes_with_the_sentence_it_points_to(engine: Engine) -> None:
+    hit = engine.ask("is it safe for dark skin").results[0]
+    assert "Individuals with darker skin tones may be at risk" in hit.answer
+    assert not hit.answer.startswith("This")
+
+
 def test_same_question_same_answer(engine: Engine) -> None:
     assert engine.ask("is it safe for dark skin") == engine.ask("is it safe for dark skin")
