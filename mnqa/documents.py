@@ -332,7 +332,7 @@ def parse_corpus(corpus: Corpus, warn: Warn) -> list[Document]:
     for rel, text in corpus.files:
         doc = parse_file(corpus, rel, text)
         if doc is None:
-            warn(no_content(corpus, rel))
+            warn(file_warning(corpus, rel, NO_CONTENT))
             continue
         docs.append(doc)
     if not docs:
@@ -349,12 +349,7 @@ def parse_file(corpus: Corpus, rel: str, text: str) -> Document | None:
     return Document(f"{corpus.label}/{rel}", rel, title, tuple(blocks))
 
 
-NO_CONTENT = "skipped, no readable content"
-
-
-def no_content(corpus: Corpus, rel: str) -> str:
-    """The warning for a file with nothing readable in it."""
-    return file_warning(corpus, rel, NO_CONTENT)
+NO_CONTENT = "skipped, no readable content"  # what is said of a file with nothing readable in it
 
 
 def file_warning(corpus: Corpus, rel: str, what: str) -> str:
