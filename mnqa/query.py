@@ -107,7 +107,25 @@ def correct(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
     return vocab.corrections[word]
 
 
+# Suffixes that make a noun or adjective of a word, which the Snowball stemmer leaves apart ("react", "reaction").
+_DERIVATIONS = ("ion", "ation", "ment", "ness", "ity", "al", "ive")
+
+
+def derived(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
+    """A known word made from an unknown one by a derivational suffix ("react" -> "reaction"), or None."""
+    bases = [word, word[:-1]] if word.endswith("e") else [word]
+    for base in bases:
+        for suffix in _DERIVATIONS:
+            if vocab.knows(stemmer.stem(base + suffix)):
+                return base + suffix
+    return None
+
+
 def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
+    if word.isalpha() and 4 <= len(word) <= MAX_WORD_CHARS:
+        link = derived(word, vocab, stemmer)
+        if link:
+            return link
     limit = allowed_distance(word)
     if not limit or not word.isalpha() or len(word) > MAX_WORD_CHARS or word in generic_words():
         return None
@@ -123,8 +141,8 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         d = edit_distance(word, cand, transpositions=True)
         if d == 1 and len(word) == len(cand) and len(word) < 8 and not _plausible_swap(word, cand):
             continue  # "mouth" is not a typo of "month": short words need a likely slip of the finger or ear
-        if len(word) < 5 and sorted(word) != sorted(cand):
-            continue  # short words: only letters swapped, never changed ("hlep" is "help"; "zxcv" is nothing)
+        if len(word) < 5 and sorted(word) != sorted(cand) and not _dropped_letter(word, cand):
+            continue  # short words: only letters swapped or one dropped ("hlep", "aftr"), never changed ("zxcv")
         if real and not (_inflected(word, cand) or _spelt_otherwise(word, cand)):
             continue  # "heart" is not "heat" misspelt: a real word is only another form of itself ("plans")
         if d <= limit and (vocab.knows(stemmer.stem(cand)) or cand in stopwords() or cand in generic_words()):
@@ -173,6 +191,11 @@ def _inflected(word: str, cand: str) -> bool:
     """Whether one word is the other with an ending added ("plan", "plans"; "safe", "safer"; not "hear", "heart")."""
     short, long = sorted((word, cand), key=len)
     return long.startswith(short) and long[len(short) :] in _ENDINGS
+
+
+def _dropped_letter(word: str, cand: str) -> bool:
+    """Whether `word` is `cand` with one letter left out ("aftr", "after")."""
+    return len(cand) == len(word) + 1 and any(cand[:i] + cand[i + 1 :] == word for i in range(len(cand)))
 
 
 def _spelt_otherwise(word: str, cand: str) -> bool:

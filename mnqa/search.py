@@ -43,7 +43,8 @@ _LENGTH_RE = re.compile(r"\d\s?(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?|
 # A sentence opening with a pronoun that points back ("This occurs when", "They do this"): not an answer alone.
 _ANAPHOR_RE = re.compile(r"(?:this|these|they|it|that)\s+(?:may|might|can|could|will|would|should|must|is|are|was|"
                          r"were|has|have|had|do|does|did|occurs?|happens?|means?|also|then|usually|often)\b", re.I)
-_AMOUNT_WORDS = {"several", "few", "numerous", "many", "couple", "one", "two", "three", "four", "five", "six", "ten"}
+# "How many weeks" asks for a number: "over several weeks" does not give one.
+_AMOUNT_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
 
 
 @dataclass(frozen=True)

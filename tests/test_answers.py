@@ -70,6 +70,20 @@ def test_a_measurement_is_only_answered_by_a_passage_that_states_one(engine: Eng
     assert Engine.from_corpus(folder).ask("how many mm deep do the needles go").answered
 
 
+def test_how_many_weeks_needs_a_number_not_a_vague_amount(engine: Engine, tmp_path: Path) -> None:
+    # The documents say changes develop "over several weeks": that is no answer to "how many weeks".
+    assert not engine.ask("how many weeks apart should my sessions be").answered
+    folder = write_corpus(tmp_path / "docs", {"plan.txt": "Treatment plan\n\nResults appear over several weeks. "
+                                                          "Sessions are spaced four weeks apart.\n"}, meta=None)
+    assert Engine.from_corpus(folder).ask("how many weeks apart should my sessions be").answered
+
+
+def test_a_feeling_beside_the_topic_does_not_block_the_answer(engine: Engine) -> None:
+    # "squeamish" and "paranoid" say how the client feels, not what they ask about.
+    assert engine.ask("will there be blood? im kind of squeamish").answered
+    assert engine.ask("could it leave me with scars? bit paranoid").answered
+
+
 def test_a_question_that_is_all_frame_is_judged_on_what_the_frame_stands_for(engine: Engine) -> None:
     answer = engine.ask("who shouldnt get this done")
     assert answer.answered

@@ -53,8 +53,20 @@ def test_two_letters_typed_in_the_wrong_order_are_put_back(engine: Engine, typed
     assert engine.analyze(f"can it {typed} my skin").corrections == {typed: fixed}
 
 
-def test_a_short_unknown_word_is_only_corrected_by_swapping_letters(engine: Engine) -> None:
+def test_a_short_unknown_word_is_only_corrected_by_swapping_letters_or_putting_one_back(engine: Engine) -> None:
     assert engine.analyze("hale zxcv").corrections == {}  # "hale" is a word; "zxcv" is no anagram of one
+    assert engine.analyze("what to do aftr").corrections == {"aftr": "after"}  # a letter left out
+
+
+def test_a_word_the_documents_only_use_as_a_noun_is_searched_as_that_noun(engine: Engine) -> None:
+    # Snowball leaves "react" and "reaction" apart; the lexicon knows "reaction".
+    q = engine.analyze("can you react badly to the numbing cream")
+    assert q.corrections == {"react": "reaction"} and "react" not in q.unknown
+
+
+def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> None:
+    q = engine.analyze("wat is microneedling")
+    assert q.terms == ["microneedling"] and q.unknown == []
 
 
 @pytest.mark.parametrize(
