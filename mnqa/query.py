@@ -30,6 +30,7 @@ class Group:
     stem: str | None  # None when the word is unknown to the index and to the lexicon, or for a phrase group
     expansions: dict[str, float] = field(default_factory=dict)  # stem -> weight
     phrase: bool = False  # an expansion group triggered by a phrase of stopwords only ("how long", "what is")
+    alternative_to: str | None = None  # in "sterile or reused", the word "reused" is the alternative to "sterile"
 
     def members(self) -> dict[str, float]:
         """Every stem that matches this group, with its weight (the group's own word at 1.0)."""
@@ -152,6 +153,10 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
     return best[2] if best else None
 
 
+# Words of a comparison ("which is better, laser or microneedling"), where both sides of an "or" are asked about.
+_COMPARING = {"better", "best", "worse", "cheaper", "safer", "vs", "versus", "compare", "compared", "comparison",
+              "difference", "different", "between", "than", "which"}
+
 _PRICE_WORDS = {"cost", "costs", "price", "prices", "pricing", "fee", "fees", "charge", "charges", "pay", "paying",
                 "expensive", "dollars", "euros", "pounds", "quote"}
 # Time units as asked ("how many weeks") -> their Snowball stems, as the passages' words are stemmed.
@@ -231,9 +236,14 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     unknown: list[str] = []
     sequence: list[str] = []  # stems of every word in order, stopwords as typed, for phrase matching
 
+    # "Is it sterile or reused?": either word answered answers the question, unless two things are compared.
+    comparing = bool(_COMPARING.intersection(words))
+    after_or: list[str] = []  # the word before an "or" still waiting for the word after it
+
     def add(word: str, stem: str | None) -> None:
         if stem is None or all(g.stem != stem for g in groups):
-            groups.append(Group(word, stem))
+            groups.append(Group(word, stem, alternative_to=after_or.pop() if after_or else None))
+        after_or.clear()
 
     def known(word: str) -> str | None:
         stem = stemmer.stem(word)
@@ -251,6 +261,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             skip = False
             continue
         if forms[0] in stop:
+            if word == "or" and groups and not comparing and not groups[-1].phrase:
+                after_or[:] = [groups[-1].word]
             continue
         # Two words that make one known word ("micro needling", "skin care") are searched as that word.
         if i + 1 < len(words) and words[i + 1] not in stop and "-" not in word + words[i + 1]:

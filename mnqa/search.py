@@ -72,6 +72,12 @@ def rarity(word: str) -> float:
     return min(1.0, max(0.0, (ZIPF_COMMON - zipf(word)) / (ZIPF_COMMON - ZIPF_RARE)))
 
 
+def _answered_share(part: tuple[float, float, float]) -> float:
+    """The share of a word's weight (want, got, unknown) that a passage answers."""
+    want, got, unknown = part
+    return got / (want + unknown) if want + unknown else 0.0
+
+
 class Searcher:
     """Ranks passages of one index; keeps per-passage analysis cached between questions."""
 
@@ -211,23 +217,41 @@ class Searcher:
         """How much of what was asked passage `pid` speaks to (0..1), weighting words by informativeness."""
         stems = self._analysed(pid).all_stems
         got = want = unknown = 0.0
+        parts: list[tuple[float, float, float]] = []  # (want, got, unknown) each word adds
+        at: dict[str, int] = {}  # word -> its place in parts
         for g in query.groups:
             if g.phrase:
                 continue  # the question's frame ("how long"), not a thing asked about
             scale = GENERIC_WEIGHT if is_generic(g.word) else 1.0
             if g.stem is None:
-                unknown += self.unknown_weight * scale * rarity(g.word)
-                continue
-            if g.stem in self.index.df:
-                info, credit = self.index.idf_weight(g.stem), EXPANSION_CREDIT
-            else:  # a word only the lexicon knows: its expansions are all it can be matched by
-                info, credit = max(self.index.idf_weight(s) for s in g.expansions), 1.0
-            info *= scale
-            want += info
-            if g.stem in stems:
-                got += info
-            elif any(s in stems for s in g.expansions):
-                got += info * credit
+                part = (0.0, 0.0, self.unknown_weight * scale * rarity(g.word))
+            else:
+                if g.stem in self.index.df:
+                    info, credit = self.index.idf_weight(g.stem), EXPANSION_CREDIT
+                else:  # a word only the lexicon knows: its expansions are all it can be matched by
+                    info, credit = max(self.index.idf_weight(s) for s in g.expansions), 1.0
+                info *= scale
+                if g.stem in stems:
+                    part = (info, info, 0.0)
+                elif any(s in stems for s in g.expansions):
+                    part = (info, info * credit, 0.0)
+                else:
+                    part = (info, 0.0, 0.0)
+            # A common word ("plans" in "payment plans or finance") cannot stand in for its alternative.
+            other = at.get(g.alternative_to) if g.alternative_to and scale == 1.0 else None
+            if other is not None and not is_generic(g.alternative_to):
+                # Of two alternatives, the less answered one does not count against the answer.
+                mine, theirs = _answered_share(part), _answered_share(parts[other])
+                if mine > theirs:
+                    parts[other] = (0.0, 0.0, 0.0)
+                elif mine < theirs:
+                    part = (0.0, 0.0, 0.0)
+            at[g.word] = len(parts)
+            parts.append(part)
+        for w, gt, u in parts:
+            want += w
+            got += gt
+            unknown += u
         # Words beyond the documents count, but together at most UNKNOWN_CAP words' worth: a long, chatty
         # question has many of them while asking about one thing.
         want += min(unknown, UNKNOWN_CAP * self.unknown_weight)

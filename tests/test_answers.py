@@ -78,6 +78,13 @@ def test_how_many_weeks_needs_a_number_not_a_vague_amount(engine: Engine, tmp_pa
     assert Engine.from_corpus(folder).ask("how many weeks apart should my sessions be").answered
 
 
+def test_a_question_offering_two_alternatives_is_answered_when_the_documents_speak_to_one(engine: Engine) -> None:
+    # The documents say the needles are sterile; they never say "reused".
+    answer = engine.ask("are the needles sterile or reused?")
+    assert answer.answered and "sterile" in answer.results[0].passage.text
+    assert not engine.ask("do you do payment plans or finance").answered  # "plans" is too common to stand in
+
+
 def test_a_feeling_beside_the_topic_does_not_block_the_answer(engine: Engine) -> None:
     # "squeamish" and "paranoid" say how the client feels, not what they ask about.
     assert engine.ask("will there be blood? im kind of squeamish").answered

@@ -133,3 +133,10 @@ def test_escape_sequences_and_controls_are_not_words(engine: Engine, noise: str)
 def test_other_scripts_keep_their_marks(engine: Engine) -> None:
     q = engine.analyze("針は痛いですか")
     assert q.unknown == ["針は痛いですか"] and q.weights == {}
+
+
+def test_either_side_of_an_or_is_an_alternative_unless_two_things_are_compared(engine: Engine) -> None:
+    q = engine.analyze("are the needles sterile or reused")
+    assert [(g.word, g.alternative_to) for g in q.groups] == [("needles", None), ("sterile", None), ("reused", "sterile")]
+    compared = engine.analyze("which is safer, laser or microneedling")
+    assert all(g.alternative_to is None for g in compared.groups)
