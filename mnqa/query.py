@@ -177,6 +177,10 @@ def expected_amount(words: list[str]) -> str | None:
     for i, word in enumerate(words[:-2]):
         if word == "how" and words[i + 1] == "much" and _PRICE_WORDS.intersection(words[i + 2 :]):
             return "money"
+        # "How much is microneedling here?" asks a price; "how much is this going to hurt?" asks how much it hurts.
+        if word == "how" and words[i + 1] == "much" and words[i + 2] in ("is", "are", "for"):
+            if not {"going", "gonna", "to", "there"}.intersection(words[i + 3 :]):
+                return "money"
         if word == "how" and words[i + 1] == "many" and words[i + 2] in _TIME_UNITS:
             return _TIME_UNITS[words[i + 2]]
     if {"price", "prices", "pricing", "fee", "fees", "quote"}.intersection(words):

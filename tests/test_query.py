@@ -73,7 +73,9 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
     "question, amount",
     [("how much does it cost", "money"), ("how much is this going to hurt", None), ("what are the fees", "money"),
      ("how many weeks until i see results", "week"), ("how much does it hurt", None), ("does it hurt", None),
-     ("how deep do the needles go in mm", "length"), ("needle length in millimetres", "length")],
+     ("how deep do the needles go in mm", "length"), ("needle length in millimetres", "length"),
+     ("how much is microneedling here", "money"), ("how much is it for a full face", "money"),
+     ("how much downtime is there", None)],
 )
 def test_questions_asking_for_an_amount_say_which(question: str, amount: str | None) -> None:
     assert expected_amount(question.split()) == amount
