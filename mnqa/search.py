@@ -43,8 +43,8 @@ _LENGTH_RE = re.compile(r"\d\s?(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?|
 # A sentence opening with a pronoun that points back ("This occurs when", "They do this"): not an answer alone.
 _ANAPHOR_RE = re.compile(r"(?:this|these|they|it|that)\s+(?:may|might|can|could|will|would|should|must|is|are|was|"
                          r"were|has|have|had|do|does|did|occurs?|happens?|means?|also|then|usually|often)\b", re.I)
-# "How many weeks" asks for a number: "over several weeks" does not give one.
-_AMOUNT_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
+_VAGUE_AMOUNTS = {"several", "few", "couple", "many", "numerous"}
 
 
 @dataclass(frozen=True)
@@ -288,7 +288,8 @@ class Searcher:
         answered = bool(chosen) and coverage >= COVERAGE_MIN
         if answered and query.expects:
             # Asked for an amount (a price, "how many weeks"): only a passage that states one answers.
-            answered = any(self._states_amount(pid, query.expects) for pid, _, _ in chosen[:COVERAGE_DEPTH])
+            topic = {g.stem for g in query.groups if g.stem and not g.phrase and not is_generic(g.word)}
+            answered = any(self._states_amount(pid, query.expects, topic) for pid, _, _ in chosen[:COVERAGE_DEPTH])
         ideal = self.ideal(query) or 1.0
         hits = [
             self._hit(rank, pid, score, min(1.0, score / ideal), tuple(also), query)
@@ -296,17 +297,24 @@ class Searcher:
         ]
         return Ranked(hits, more, coverage, answered)
 
-    def _states_amount(self, pid: int, expects: str) -> bool:
-        """Whether a passage states an amount: money, a length, or a number (or "several", "few") of the time unit."""
+    def _states_amount(self, pid: int, expects: str, topic: set[str]) -> bool:
+        """Whether a passage states an amount: money, a length, or a number of the time unit.
+
+        A vague amount ("within a few days") counts only in a sentence about what was asked ("redness"): "how
+        many weeks apart are sessions" is not answered by "results develop over several weeks".
+        """
         text = self.index.passages[pid].text
         if expects == "money":
             return bool(_MONEY_RE.search(text))
         if expects == "length":
             return bool(_LENGTH_RE.search(text))
-        words = [t.word for t in tokenize(text)]
-        for before, word in zip(words, words[1:]):
-            if self.stemmer.stem(word) == expects and (before[:1].isdigit() or before in _AMOUNT_WORDS):
-                return True
+        for s0, e0, stems in self._analysed(pid).sentences:
+            words = [t.word for t in tokenize(text[s0:e0])]
+            for before, word in zip(words, words[1:]):
+                if self.stemmer.stem(word) == expects and (
+                    before[:1].isdigit() or before in _NUMBER_WORDS or (before in _VAGUE_AMOUNTS and topic & stems)
+                ):
+                    return True
         return False
 
     def _twin(self, pid: int, chosen: list[tuple[int, float, list[str]]]) -> int | None:

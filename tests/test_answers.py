@@ -73,6 +73,8 @@ def test_a_measurement_is_only_answered_by_a_passage_that_states_one(engine: Eng
 def test_how_many_weeks_needs_a_number_not_a_vague_amount(engine: Engine, tmp_path: Path) -> None:
     # The documents say changes develop "over several weeks": that is no answer to "how many weeks".
     assert not engine.ask("how many weeks apart should my sessions be").answered
+    # ... but "redness ... typically subside(s) within a few days" answers how many days the redness lasts.
+    assert engine.ask("how many days will the redness last").answered
     folder = write_corpus(tmp_path / "docs", {"plan.txt": "Treatment plan\n\nResults appear over several weeks. "
                                                           "Sessions are spaced four weeks apart.\n"}, meta=None)
     assert Engine.from_corpus(folder).ask("how many weeks apart should my sessions be").answered
