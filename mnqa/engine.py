@@ -118,6 +118,8 @@ class Engine:
             return Answer(question, False, searched, (), self.suggest(query), notice, reason)
         ranked = self.searcher.search(query, max(1, top_k), max(0, start))
         reason = None if ranked.answered else "the documents do not answer this"
+        if not ranked.answered and query.clinic:
+            reason = "the documents are general articles: they cannot say what this clinic offers"
         return Answer(
             question,
             ranked.answered,

@@ -7,9 +7,10 @@ unknown word: it still counts against an answer when abstaining (see search.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from mnqa.analysis import Stemmer, generic_words, stopwords, strip_controls, tokenize, word_forms, zipf
+from mnqa.analysis import Stemmer, fold, generic_words, stopwords, strip_controls, tokenize, word_forms, zipf
 from mnqa.lexicon import CompiledLexicon
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real question is longer
@@ -52,6 +53,7 @@ class Query:
     unknown: list[str]  # words neither in the documents nor in the lexicon, and not correctable
     truncated: bool = False
     expects: str | None = None  # "money", or a time unit's stem, when the question asks for an amount of it
+    clinic: bool = False  # asked about this clinic itself (see about_clinic)
 
     @property
     def terms(self) -> list[str]:
@@ -156,6 +158,22 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
 # Words of a comparison ("which is better, laser or microneedling"), where both sides of an "or" are asked about.
 _COMPARING = {"better", "best", "worse", "cheaper", "safer", "vs", "versus", "compare", "compared", "comparison",
               "difference", "different", "between", "than", "which"}
+
+# A question put to the clinic itself ("do you offer payment plans", "which of your girls does it"): general
+# articles cannot say what this clinic offers, so it counts like one word the documents never use.
+_CLINIC_RE = re.compile(
+    r"\b(?:your|our|this) (?:clinic|salon|spa|practice|office|place|girls|staff|team|practitioners?|nurses?|"
+    r"therapists?|aestheticians?|estheticians?|doctors?|prices?|price list|menu)\b"
+    r"|\b(?:you|u) guys\b|\b(?:are|r) (?:you|u) open\b|\bwhat time do (?:you|u)\b|\bwhere are (?:you|u)\b"
+    r"|^(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all) (?:offer|sell|stock|take|accept|"
+    r"provide|open|do(?! it\b)|have(?! to\b))\b"
+)
+
+
+def about_clinic(text: str) -> bool:
+    """Whether a question asks about this clinic itself (its staff, hours, offers), not about the treatment."""
+    return bool(_CLINIC_RE.search(fold(text)))
+
 
 _PRICE_WORDS = {"cost", "costs", "price", "prices", "pricing", "fee", "fees", "charge", "charges", "pay", "paying",
                 "expensive", "dollars", "euros", "pounds", "quote"}
@@ -325,4 +343,5 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             weights.pop(g.stem, None)
             unknown.append(g.word)
             g.stem = None
-    return Query(text, groups, weights, expansions, corrections, unknown, truncated, expected_amount(words))
+    return Query(text, groups, weights, expansions, corrections, unknown, truncated, expected_amount(words),
+                 about_clinic(text))

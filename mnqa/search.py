@@ -255,6 +255,10 @@ class Searcher:
         # Words beyond the documents count, but together at most UNKNOWN_CAP words' worth: a long, chatty
         # question has many of them while asking about one thing.
         want += min(unknown, UNKNOWN_CAP * self.unknown_weight)
+        if query.clinic:
+            # Asked of the clinic itself ("which of your girls does it"): what general articles never say counts
+            # like one more word beyond the documents, on top of the others.
+            want += self.unknown_weight
         if not want:
             # Nothing asked but the frame ("who shouldn't get this done"): judged on what the frame stands for.
             for g in query.groups:

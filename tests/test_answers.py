@@ -84,7 +84,20 @@ def test_a_question_offering_two_alternatives_is_answered_when_the_documents_spe
     # The documents say the needles are sterile; they never say "reused".
     answer = engine.ask("are the needles sterile or reused?")
     assert answer.answered and "sterile" in answer.results[0].passage.text
-    assert not engine.ask("do you do payment plans or finance").answered  # "plans" is too common to stand in
+    assert not engine.ask("payment plans or finance for microneedling?").answered  # "plans" is too common to stand in
+
+
+@pytest.mark.parametrize("question", ["which of your girls does the microneedling", "what time do you open saturday",
+                                      "do you guys take card", "who does the treatments at your clinic, is she a nurse?"])
+def test_a_question_about_the_clinic_itself_is_not_answered_from_general_articles(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered and "this clinic" in (answer.reason or "")
+
+
+@pytest.mark.parametrize("question", ["do you use numbing cream", "do you have to avoid the sun after",
+                                      "can you have a bad reaction to the numbing cream"])
+def test_you_meaning_anyone_is_not_a_question_about_the_clinic(engine: Engine, question: str) -> None:
+    assert engine.ask(question).answered
 
 
 def test_a_feeling_beside_the_topic_does_not_block_the_answer(engine: Engine) -> None:
