@@ -32,9 +32,13 @@ class Group:
     expansions: dict[str, float] = field(default_factory=dict)  # stem -> weight
     phrase: bool = False  # an expansion group triggered by a phrase of stopwords only ("how long", "what is")
     alternative_to: str | None = None  # in "sterile or reused", the word "reused" is the alternative to "sterile"
+    frame: bool = False  # "long" in "how long": matched by what the frame stands for, never by "longer needles"
+    frame_scale: float = 1.0  # how much the frame's stems count in ranking
 
     def members(self) -> dict[str, float]:
-        """Every stem that matches this group, with its weight (the group's own word at 1.0)."""
+        """Every stem that matches this group, with its weight (the group's own word at 1.0, unless a frame)."""
+        if self.frame:  # the frame only orders passages about the topic, never outvotes it
+            return {stem: weight * self.frame_scale for stem, weight in self.expansions.items()}
         out = dict(self.expansions)
         if self.stem is not None:
             out[self.stem] = 1.0
@@ -175,6 +179,11 @@ def about_clinic(text: str) -> bool:
     return bool(_CLINIC_RE.search(fold(text)))
 
 
+# "how long", "how soon": the adverb is the question's frame, answered by what its lexicon phrase stands for.
+_FRAME_AFTER_HOW = {"long", "soon", "often", "quickly", "fast"}
+# In "how long does the swelling last", what the frame stands for (how long a session takes) counts half.
+LASTING_FRAME_SCALE = 0.5
+
 _PRICE_WORDS = {"cost", "costs", "price", "prices", "pricing", "fee", "fees", "charge", "charges", "pay", "paying",
                 "expensive", "dollars", "euros", "pounds", "quote"}
 # Time units as asked ("how many weeks") -> their Snowball stems, as the passages' words are stemmed.
@@ -188,8 +197,8 @@ _LENGTH_UNITS = {"mm", "millimetre", "millimetres", "millimeter", "millimeters",
 
 
 def expected_amount(words: list[str]) -> str | None:
-    """What amount a question asks for: "money" (a price), a time unit's stem ("how many weeks"), "length" (a
-    measurement: "how deep in mm"), or None."""
+    """What amount a question asks for: "money" (a price), a time unit's stem ("how many weeks"), "duration" (any
+    time unit: "how long does it last"), "length" (a measurement: "how deep in mm"), or None."""
     if _LENGTH_UNITS.intersection(words):
         return "length"
     for i, word in enumerate(words[:-2]):
@@ -201,6 +210,9 @@ def expected_amount(words: list[str]) -> str | None:
                 return "money"
         if word == "how" and words[i + 1] == "many" and words[i + 2] in _TIME_UNITS:
             return _TIME_UNITS[words[i + 2]]
+        # "How long do the results last?" asks for a span of time.
+        if word == "how" and words[i + 1] == "long" and {"last", "lasts", "lasting"}.intersection(words[i + 2 :]):
+            return "duration"
     if {"price", "prices", "pricing", "fee", "fees", "quote"}.intersection(words):
         return "money"
     return None
@@ -264,7 +276,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
 
     def add(word: str, stem: str | None) -> None:
         if stem is None or all(g.stem != stem for g in groups):
-            groups.append(Group(word, stem, alternative_to=after_or.pop() if after_or else None))
+            frame = i > 0 and words[i - 1] == "how" and word == words[i] and word in _FRAME_AFTER_HOW
+            groups.append(Group(word, stem, alternative_to=after_or.pop() if after_or else None, frame=frame))
         after_or.clear()
 
     def known(word: str) -> str | None:
@@ -343,5 +356,10 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             weights.pop(g.stem, None)
             unknown.append(g.word)
             g.stem = None
-    return Query(text, groups, weights, expansions, corrections, unknown, truncated, expected_amount(words),
+    expects = expected_amount(words)
+    if expects == "duration":
+        for g in groups:
+            if g.frame:
+                g.frame_scale = LASTING_FRAME_SCALE
+    return Query(text, groups, weights, expansions, corrections, unknown, truncated, expects,
                  about_clinic(text))

@@ -44,6 +44,7 @@ _LENGTH_RE = re.compile(r"\d\s?(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?|
 _ANAPHOR_RE = re.compile(r"(?:this|these|they|it|that)\s+(?:may|might|can|could|will|would|should|must|is|are|was|"
                          r"were|has|have|had|do|does|did|occurs?|happens?|means?|also|then|usually|often)\b", re.I)
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
+_TIME_STEMS = {"second", "minut", "hour", "day", "week", "month", "year"}
 _VAGUE_AMOUNTS = {"several", "few", "couple", "many", "numerous"}
 
 
@@ -231,7 +232,7 @@ class Searcher:
                 else:  # a word only the lexicon knows: its expansions are all it can be matched by
                     info, credit = max(self.index.idf_weight(s) for s in g.expansions), 1.0
                 info *= scale
-                if g.stem in stems:
+                if g.stem in stems and not g.frame:
                     part = (info, info, 0.0)
                 elif any(s in stems for s in g.expansions):
                     part = (info, info * credit, 0.0)
@@ -315,8 +316,14 @@ class Searcher:
         for s0, e0, stems in self._analysed(pid).sentences:
             words = [t.word for t in tokenize(text[s0:e0])]
             for before, word in zip(words, words[1:]):
-                if self.stemmer.stem(word) == expects and (
+                unit = self.stemmer.stem(word)
+                if unit == expects and (
                     before[:1].isdigit() or before in _NUMBER_WORDS or (before in _VAGUE_AMOUNTS and topic & stems)
+                ):
+                    return True
+                # How long something lasts: a span of time said of that thing ("redness ... within a few days").
+                if expects == "duration" and unit in _TIME_STEMS and topic & stems and (
+                    before[:1].isdigit() or before in _NUMBER_WORDS or before in _VAGUE_AMOUNTS
                 ):
                     return True
         return False

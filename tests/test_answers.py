@@ -100,6 +100,12 @@ def test_you_meaning_anyone_is_not_a_question_about_the_clinic(engine: Engine, q
     assert engine.ask(question).answered
 
 
+def test_how_long_something_lasts_needs_a_span_of_time_said_of_that_thing(engine: Engine) -> None:
+    assert not engine.ask("how long do the results last").answered  # the documents never say
+    answer = engine.ask("how long does the swelling last")
+    assert answer.answered and "within a few days" in answer.results[0].passage.text
+
+
 def test_a_feeling_beside_the_topic_does_not_block_the_answer(engine: Engine) -> None:
     # "squeamish" and "paranoid" say how the client feels, not what they ask about.
     assert engine.ask("will there be blood? im kind of squeamish").answered

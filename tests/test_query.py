@@ -75,7 +75,8 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
      ("how many weeks until i see results", "week"), ("how much does it hurt", None), ("does it hurt", None),
      ("how deep do the needles go in mm", "length"), ("needle length in millimetres", "length"),
      ("how much is microneedling here", "money"), ("how much is it for a full face", "money"),
-     ("how much downtime is there", None)],
+     ("how much downtime is there", None), ("how long do the results last", "duration"),
+     ("how long does it take", None)],
 )
 def test_questions_asking_for_an_amount_say_which(question: str, amount: str | None) -> None:
     assert expected_amount(question.split()) == amount
@@ -142,3 +143,8 @@ def test_either_side_of_an_or_is_an_alternative_unless_two_things_are_compared(e
     assert [(g.word, g.alternative_to) for g in q.groups] == [("needles", None), ("sterile", None), ("reused", "sterile")]
     compared = engine.analyze("which is safer, laser or microneedling")
     assert all(g.alternative_to is None for g in compared.groups)
+
+
+def test_long_in_how_long_is_the_frame_not_the_word_in_longer_needles(engine: Engine) -> None:
+    (group,) = [g for g in engine.analyze("how long does it take").groups if g.word == "long"]
+    assert group.frame and "long" not in group.members() and "minut" in group.members()
