@@ -293,7 +293,10 @@ class Searcher:
         answered = bool(chosen) and coverage >= COVERAGE_MIN
         if answered and query.expects:
             # Asked for an amount (a price, "how many weeks"): only a passage that states one answers.
-            topic = {g.stem for g in query.groups if g.stem and not g.phrase and not is_generic(g.word)}
+            # What was asked about, less words nearly every passage has ("microneedling" in these documents).
+            n = len(self.index.passages)
+            topic = {g.stem for g in query.groups if g.stem and not g.phrase and not is_generic(g.word)
+                     and self.index.df.get(g.stem, 0) * 2 < n}
             answered = any(self._states_amount(pid, query.expects, topic) for pid, _, _ in chosen[:COVERAGE_DEPTH])
         ideal = self.ideal(query) or 1.0
         hits = [
