@@ -260,8 +260,13 @@ class Searcher:
             # Asked of the clinic itself ("which of your girls does it"): what general articles never say counts
             # like one more word beyond the documents, on top of the others.
             want += self.unknown_weight
-        if not want:
-            # Nothing asked but the frame ("who shouldn't get this done"): judged on what the frame stands for.
+        n = len(self.index.passages)
+        # Whether anything was asked beyond the frame, common words and what nearly every passage is about.
+        topical = any(not g.phrase and not is_generic(g.word) and (g.stem is None or self.index.df.get(g.stem, 0) * 2 < n)
+                      for g in query.groups)
+        if not want or not topical:
+            # Nothing asked but the frame ("who shouldn't get this done"), or the frame and the documents' own
+            # subject ("what actually is microneedling"): judged on what the frame stands for too.
             for g in query.groups:
                 if g.phrase and g.expansions:
                     info = max(self.index.idf_weight(s) for s in g.expansions)

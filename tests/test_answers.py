@@ -106,6 +106,11 @@ def test_how_long_something_lasts_needs_a_span_of_time_said_of_that_thing(engine
     assert answer.answered and "within a few days" in answer.results[0].passage.text
 
 
+def test_a_chatty_what_is_it_about_the_documents_own_subject_is_answered(engine: Engine) -> None:
+    assert engine.ask("hey, my sister keeps raving about microneedling - what actually is it?").answered
+    assert not engine.ask("can i get botox the same day as microneedling").answered  # "botox" is asked about
+
+
 def test_a_feeling_beside_the_topic_does_not_block_the_answer(engine: Engine) -> None:
     # "squeamish" and "paranoid" say how the client feels, not what they ask about.
     assert engine.ask("will there be blood? im kind of squeamish").answered
