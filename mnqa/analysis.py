@@ -108,9 +108,20 @@ def load_frequencies() -> None:
     _english_frequencies()
 
 
-def is_generic(word: str) -> bool:
-    """Whether a folded word is generic: listed in generic.txt, an adverb in -ly, or a number ("I'm 32")."""
-    return word in generic_words() or (len(word) > 4 and word.endswith("ly")) or word.isdigit()
+def is_generic(word: str, known: bool = False) -> bool:
+    """Whether a folded word is generic: listed in generic.txt, a number ("I'm 32"), or an adverb in -ly the
+    documents never use (unlike "medically")."""
+    return word in generic_words() or word.isdigit() or (not known and len(word) > 4 and word.endswith("ly"))
+
+
+_STRETCHED_RE = re.compile(r"(\w)\1{2,}")
+
+
+def unstretched(word: str) -> list[str]:
+    """Ways to read a word typed with a letter held down ("sooo" -> "soo", "so"); empty when none is held."""
+    if not _STRETCHED_RE.search(word):
+        return []
+    return [_STRETCHED_RE.sub(r"\1\1", word), _STRETCHED_RE.sub(r"\1", word)]
 
 
 class Stemmer:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mnqa.analysis import Stemmer, fold, generic_words, stopwords, strip_controls, tokenize, word_forms, zipf
+from mnqa.analysis import (Stemmer, fold, generic_words, is_generic, stopwords, strip_controls, tokenize,
+                           unstretched, word_forms, zipf)
 from mnqa.lexicon import CompiledLexicon
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real question is longer
@@ -34,6 +35,7 @@ class Group:
     alternative_to: str | None = None  # in "sterile or reused", the word "reused" is the alternative to "sterile"
     frame: bool = False  # "long" in "how long": matched by what the frame stands for, never by "longer needles"
     frame_scale: float = 1.0  # how much the frame's stems count in ranking
+    generic: bool = False  # a common word that says little about what is asked (analysis.is_generic)
 
     def members(self) -> dict[str, float]:
         """Every stem that matches this group, with its weight (the group's own word at 1.0, unless a frame)."""
@@ -290,6 +292,11 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             unknown.append(word[:MAX_WORD_CHARS] + "…")
             sequence.append("")
             continue
+        stretched = unstretched(word)  # "sooo much", "pleeease": the word meant, if there is one
+        plain = next((w for w in stretched if w in stop or known(w)), None)
+        plain = plain or next((w for w in stretched if zipf(w) >= ZIPF_WORD), None)
+        if plain:
+            corrections[word] = word = plain
         forms = word_forms(word)
         sequence.append(forms[0] if forms[0] in stop else stemmer.stem(forms[0]))
         if skip:  # second half of a pair already joined into one word
@@ -356,6 +363,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             weights.pop(g.stem, None)
             unknown.append(g.word)
             g.stem = None
+    for g in groups:
+        g.generic = not g.phrase and is_generic(g.word, known=g.stem is not None and g.stem in vocab.stems)
     expects = expected_amount(words)
     if expects == "duration":
         for g in groups:

@@ -223,7 +223,7 @@ class Searcher:
         for g in query.groups:
             if g.phrase:
                 continue  # the question's frame ("how long"), not a thing asked about
-            scale = GENERIC_WEIGHT if is_generic(g.word) else 1.0
+            scale = GENERIC_WEIGHT if g.generic else 1.0
             if g.stem is None:
                 part = (0.0, 0.0, self.unknown_weight * scale * rarity(g.word))
             else:
@@ -262,7 +262,7 @@ class Searcher:
             want += self.unknown_weight
         n = len(self.index.passages)
         # Whether anything was asked beyond the frame, common words and what nearly every passage is about.
-        topical = any(not g.phrase and not is_generic(g.word) and (g.stem is None or self.index.df.get(g.stem, 0) * 2 < n)
+        topical = any(not g.phrase and not g.generic and (g.stem is None or self.index.df.get(g.stem, 0) * 2 < n)
                       for g in query.groups)
         if not want or not topical:
             # Nothing asked but the frame ("who shouldn't get this done"), or the frame and the documents' own
@@ -300,7 +300,7 @@ class Searcher:
             # Asked for an amount (a price, "how many weeks"): only a passage that states one answers.
             # What was asked about, less words nearly every passage has ("microneedling" in these documents).
             n = len(self.index.passages)
-            topic = {g.stem for g in query.groups if g.stem and not g.phrase and not is_generic(g.word)
+            topic = {g.stem for g in query.groups if g.stem and not g.phrase and not g.generic
                      and self.index.df.get(g.stem, 0) * 2 < n}
             answered = any(self._states_amount(pid, query.expects, topic) for pid, _, _ in chosen[:COVERAGE_DEPTH])
         ideal = self.ideal(query) or 1.0

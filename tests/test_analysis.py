@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mnqa.analysis import Stemmer, fold, is_generic, stopwords, terms, tokenize, word_forms
+from mnqa.analysis import Stemmer, fold, is_generic, stopwords, terms, tokenize, unstretched, word_forms
 from mnqa.lexicon import LexiconError, load_lexicon, parse_lexicon
 
 
@@ -49,6 +49,14 @@ def test_generic_words_include_adverbs_without_listing_them() -> None:
     assert is_generic("place") and is_generic("easily")
     assert is_generic("32")  # "I'm only 32": a number says how much, not what about
     assert not is_generic("bruise") and not is_generic("passport")
+    # An adverb the documents use is a topic ("what is it used for medically"), one they never use is not.
+    assert not is_generic("medically", known=True) and is_generic("honestly", known=False)
+
+
+def test_a_word_typed_with_a_letter_held_down_can_be_read_back() -> None:
+    assert unstretched("sooo") == ["soo", "so"]
+    assert unstretched("reallyyyy") == ["reallyy", "really"]
+    assert unstretched("needles") == []  # a double letter is spelling, not a held key
 
 
 def test_shipped_lexicon_loads_and_every_entry_is_usable() -> None:

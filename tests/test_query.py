@@ -148,3 +148,13 @@ def test_either_side_of_an_or_is_an_alternative_unless_two_things_are_compared(e
 def test_long_in_how_long_is_the_frame_not_the_word_in_longer_needles(engine: Engine) -> None:
     (group,) = [g for g in engine.analyze("how long does it take").groups if g.word == "long"]
     assert group.frame and "long" not in group.members() and "minut" in group.members()
+
+
+def test_a_letter_held_down_is_read_as_the_word_meant(engine: Engine) -> None:
+    q = engine.analyze("i sweat sooo much")
+    assert q.corrections == {"sooo": "so"} and q.unknown == []
+
+
+def test_a_trainer_quizzing_staff_is_not_searched(engine: Engine) -> None:
+    q = engine.analyze("quiz: which proteins does microneedling boost? (for the trainer handout)")
+    assert "quiz" not in q.terms and "handout" not in q.unknown and "trainer" not in q.unknown
