@@ -168,8 +168,9 @@ _COMPARING = {"better", "best", "worse", "cheaper", "safer", "vs", "versus", "co
 # A question put to the clinic itself ("do you offer payment plans", "which of your girls does it"): general
 # articles cannot say what this clinic offers, so it counts like one word the documents never use.
 _CLINIC_RE = re.compile(
-    r"\b(?:your|our|this) (?:clinic|salon|spa|practice|office|place|girls|staff|team|practitioners?|nurses?|"
-    r"therapists?|aestheticians?|estheticians?|doctors?|prices?|price list|menu)\b"
+    r"\b(?:your|ur|our|this) (?:clinic|salon|spa|practice|office|place|girls|staff|team|practitioners?|nurses?|"
+    r"therapists?|aestheticians?|estheticians?|doctors?|prices?|price list|menu|policy|policies|hours|address|"
+    r"location|cancel+ation|deposit)\b"
     r"|\b(?:you|u) guys\b|\b(?:are|r) (?:you|u) open\b|\bwhat time do (?:you|u)\b|\bwhere are (?:you|u)\b"
     r"|^(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all) (?:offer|sell|stock|take|accept|"
     r"provide|open|do(?! it\b)|have(?! to\b))\b"
