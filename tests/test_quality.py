@@ -22,9 +22,9 @@ SETS = {
     "dev8": ["dev8.jsonl"],
     "dev9": ["dev9.jsonl"],
     "dev10": ["dev10.jsonl"],
+    "dev11": ["dev11.jsonl"],
     "holdout": ["holdout.jsonl"],
     "holdout4": ["holdout4.jsonl"],
-    "holdout6": ["holdout6.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.86, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.81, "abstention": 0.85},
@@ -34,12 +34,12 @@ FLOORS = {
     "dev9": {"success@1": 0.78, "success@3": 0.95, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.84},
     # Written as holdout5 and scored blind first (S@1 .733, S@3 .817, false refusals .167), then tuned on.
     "dev10": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.90},
+    # Written as holdout6 and scored blind first (S@1 .783, S@3 .917, false refusals .050), then tuned on.
+    "dev11": {"success@1": 0.76, "success@3": 0.89, "mrr@5": 0.83, "answer_sentence": 0.72, "abstention": 0.92},
     # Scored once, at the end of the first tuning session, never tuned on: these floors only guard regressions.
     "holdout": {"success@1": 0.72, "success@3": 0.85, "mrr@5": 0.78, "answer_sentence": 0.70, "abstention": 0.95},
     # Written last, scored once at the end of the third session (README), never tuned on.
     "holdout4": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.79, "abstention": 0.92},
-    # Written blind and scored once at the end of the fourth session (README), never tuned on.
-    "holdout6": {"success@1": 0.76, "success@3": 0.89, "mrr@5": 0.83, "answer_sentence": 0.72, "abstention": 0.92},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -48,9 +48,9 @@ CEILINGS = {
     "dev8": {"false_abstention": 0.03},
     "dev9": {"false_abstention": 0.03},
     "dev10": {"false_abstention": 0.03},
+    "dev11": {"false_abstention": 0.07},
     "holdout": {"false_abstention": 0.10},
     "holdout4": {"false_abstention": 0.07},
-    "holdout6": {"false_abstention": 0.07},
 }
 
 
