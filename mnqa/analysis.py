@@ -108,10 +108,9 @@ def load_frequencies() -> None:
     _english_frequencies()
 
 
-def is_generic(word: str, known: bool = False) -> bool:
-    """Whether a folded word is generic: listed in generic.txt, a number ("I'm 32"), or an adverb in -ly the
-    documents never use (unlike "medically")."""
-    return word in generic_words() or word.isdigit() or (not known and len(word) > 4 and word.endswith("ly"))
+def is_generic(word: str) -> bool:
+    """Whether a folded word is generic: listed in generic.txt, an adverb in -ly, or a number ("I'm 32")."""
+    return word in generic_words() or (len(word) > 4 and word.endswith("ly")) or word.isdigit()
 
 
 _STRETCHED_RE = re.compile(r"(\w)\1{2,}")

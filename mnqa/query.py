@@ -365,7 +365,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             unknown.append(g.word)
             g.stem = None
     for g in groups:
-        g.generic = not g.phrase and is_generic(g.word, known=g.stem is not None and g.stem in vocab.stems)
+        g.generic = not g.phrase and is_generic(g.word)
     expects = expected_amount(words)
     if expects == "duration":
         for g in groups:
