@@ -260,11 +260,7 @@ class Searcher:
             # Asked of the clinic itself ("which of your girls does it"): what general articles never say counts
             # like one more word beyond the documents, on top of the others.
             want += self.unknown_weight
-        n = len(self.index.passages)
-        # Whether anything was asked beyond the frame, common words and what nearly every passage is about.
-        topical = any(not g.phrase and not g.generic and (g.stem is None or self.index.df.get(g.stem, 0) * 2 < n)
-                      for g in query.groups)
-        if not want or not topical:
+        if not want or not self._topical(query):
             # Nothing asked but the frame ("who shouldn't get this done"), or the frame and the documents' own
             # subject ("what actually is microneedling"): judged on what the frame stands for too.
             for g in query.groups:
@@ -273,6 +269,12 @@ class Searcher:
                     want += info
                     got += info if any(s in stems for s in g.expansions) else 0.0
         return got / want if want else 0.0
+
+    def _topical(self, query: Query) -> bool:
+        """Whether anything was asked beyond the frame, common words and what nearly every passage is about."""
+        n = len(self.index.passages)
+        return any(not g.phrase and not g.generic and (g.stem is None or self.index.df.get(g.stem, 0) * 2 < n)
+                   for g in query.groups)
 
     def search(self, query: Query, top_k: int, start: int = 0) -> Ranked:
         """The distinct results start..start+top_k for a query, with twins folded and the abstention verdict."""
