@@ -270,11 +270,16 @@ class Searcher:
                     got += info if any(s in stems for s in g.expansions) else 0.0
         return got / want if want else 0.0
 
-    def _topical(self, query: Query) -> bool:
-        """Whether anything was asked beyond the frame, common words and what nearly every passage is about."""
+    def _topics(self, query: Query) -> list[str | None]:
+        """The stems asked about (None for a word the documents never use), less the frame, common words and what
+        nearly every passage is about ("microneedling" in these documents)."""
         n = len(self.index.passages)
-        return any(not g.phrase and not g.generic and (g.stem is None or self.index.df.get(g.stem, 0) * 2 < n)
-                   for g in query.groups)
+        return [g.stem for g in query.groups
+                if not g.phrase and not g.generic and (g.stem is None or self.index.df.get(g.stem, 0) * 2 < n)]
+
+    def _topical(self, query: Query) -> bool:
+        """Whether anything was asked beyond the frame, common words and the documents' own subject."""
+        return bool(self._topics(query))
 
     def search(self, query: Query, top_k: int, start: int = 0) -> Ranked:
         """The distinct results start..start+top_k for a query, with twins folded and the abstention verdict."""
@@ -300,10 +305,7 @@ class Searcher:
         answered = bool(chosen) and coverage >= COVERAGE_MIN
         if answered and query.expects:
             # Asked for an amount (a price, "how many weeks"): only a passage that states one answers.
-            # What was asked about, less words nearly every passage has ("microneedling" in these documents).
-            n = len(self.index.passages)
-            topic = {g.stem for g in query.groups if g.stem and not g.phrase and not g.generic
-                     and self.index.df.get(g.stem, 0) * 2 < n}
+            topic = {stem for stem in self._topics(query) if stem}
             answered = any(self._states_amount(pid, query.expects, topic) for pid, _, _ in chosen[:COVERAGE_DEPTH])
         ideal = self.ideal(query) or 1.0
         hits = [
