@@ -192,6 +192,7 @@ _PRICE_WORDS = {"cost", "costs", "price", "prices", "pricing", "fee", "fees", "c
 # Time units as asked ("how many weeks") -> their Snowball stems, as the passages' words are stemmed.
 _TIME_UNITS = {u + s: stem for u, stem in [("second", "second"), ("minute", "minut"), ("hour", "hour"), ("day", "day"),
                ("week", "week"), ("month", "month"), ("year", "year")] for s in ("", "s")}
+TIME_STEMS = frozenset(_TIME_UNITS.values())  # any time unit, as a passage's words are stemmed
 
 
 # Units of length, as asked ("in mm", "how many millimetres"): a question naming one asks for a measurement.
@@ -366,6 +367,11 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             g.stem = None
     for g in groups:
         g.generic = not g.phrase and is_generic(g.word)
+    # A common word cannot stand in for its alternative, nor be stood in for ("payment plans or finance").
+    generic_words_asked = {g.word for g in groups if g.generic}
+    for g in groups:
+        if g.alternative_to and (g.generic or g.alternative_to in generic_words_asked):
+            g.alternative_to = None
     expects = expected_amount(words)
     if expects == "duration":
         for g in groups:

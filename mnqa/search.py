@@ -16,11 +16,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from mnqa.analysis import WORD_RE, Stemmer, is_generic, stopwords, tokenize, word_forms, zipf
+from mnqa.analysis import WORD_RE, Stemmer, stopwords, tokenize, word_forms, zipf
 from mnqa.documents import is_bullet
 from mnqa.index import Index
 from mnqa.models import Hit, Passage
-from mnqa.query import Query
+from mnqa.query import TIME_STEMS, Query
 
 COVERAGE_MIN = 0.45
 EXPANSION_CREDIT = 0.8  # how far an expansion stands in for the asker's own word when judging coverage
@@ -44,7 +44,6 @@ _LENGTH_RE = re.compile(r"\d\s?(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?|
 _ANAPHOR_RE = re.compile(r"(?:this|these|they|it|that)\s+(?:may|might|can|could|will|would|should|must|is|are|was|"
                          r"were|has|have|had|do|does|did|occurs?|happens?|means?|also|then|usually|often)\b", re.I)
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
-_TIME_STEMS = {"second", "minut", "hour", "day", "week", "month", "year"}
 _VAGUE_AMOUNTS = {"several", "few", "couple", "many", "numerous"}
 
 
@@ -238,9 +237,8 @@ class Searcher:
                     part = (info, info * credit, 0.0)
                 else:
                     part = (info, 0.0, 0.0)
-            # A common word ("plans" in "payment plans or finance") cannot stand in for its alternative.
-            other = at.get(g.alternative_to) if g.alternative_to and scale == 1.0 else None
-            if other is not None and not is_generic(g.alternative_to):
+            other = at.get(g.alternative_to) if g.alternative_to else None
+            if other is not None:
                 # Of two alternatives, the less answered one does not count against the answer.
                 mine, theirs = _answered_share(part), _answered_share(parts[other])
                 if mine > theirs:
@@ -334,7 +332,7 @@ class Searcher:
                 ):
                     return True
                 # How long something lasts: a span of time said of that thing ("redness ... within a few days").
-                if expects == "duration" and unit in _TIME_STEMS and topic & stems and (
+                if expects == "duration" and unit in TIME_STEMS and topic & stems and (
                     before[:1].isdigit() or before in _NUMBER_WORDS or before in _VAGUE_AMOUNTS
                 ):
                     return True
