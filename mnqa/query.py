@@ -36,6 +36,7 @@ class Group:
     frame: bool = False  # "long" in "how long": matched by what the frame stands for, never by "longer needles"
     frame_scale: float = 1.0  # how much the frame's stems count in ranking
     generic: bool = False  # a common word that says little about what is asked (analysis.is_generic)
+    aside: bool = False  # said only after the question, as context ("are the needles sterile? I'm a germaphobe")
 
     def members(self) -> dict[str, float]:
         """Every stem that matches this group, with its weight (the group's own word at 1.0, unless a frame)."""
@@ -175,6 +176,28 @@ _CLINIC_RE = re.compile(
     r"|^(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all) (?:offer|sell|stock|take|accept|"
     r"provide|open|do(?! it\b)|have(?! to\b))\b"
 )
+
+
+_SENTENCE_RE = re.compile(r"[^.?!]+[.?!]*")
+# A sentence opening with one of these asks something, even when typed without its question mark.
+_ASKING = {"how", "what", "whats", "when", "where", "which", "who", "why", "is", "are", "can", "could", "do", "does",
+           "did", "should", "will", "would", "am", "was", "were", "has", "have", "any"}
+
+
+def aside_words(text: str) -> set[str]:
+    """Words said only after the first question, in sentences that ask nothing: why the asker asks, not what.
+
+    "Is microneedling safe? My partner thinks it sounds dodgy": "dodgy" is an aside. Words before the question
+    are not ("I use retinol every night. When should I stop?" asks about retinol).
+    """
+    sentences = [[t.word for t in tokenize(s)] + (["?"] if s.rstrip().endswith("?") else [])
+                 for s in _SENTENCE_RE.findall(text)]
+    asks = [bool(words) and (words[-1] == "?" or words[0] in _ASKING) for words in sentences]
+    first = next((i for i, s in enumerate(sentences) if s and s[-1] == "?"), None)
+    if first is None:
+        return set()
+    asked = {w for i, words in enumerate(sentences) if i <= first or asks[i] for w in words}
+    return {w for words in sentences[first + 1 :] for w in words} - asked
 
 
 def about_clinic(text: str) -> bool:
@@ -365,8 +388,10 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             weights.pop(g.stem, None)
             unknown.append(g.word)
             g.stem = None
+    aside = aside_words(text)
     for g in groups:
         g.generic = not g.phrase and is_generic(g.word)
+        g.aside = g.word in aside
     # A common word cannot stand in for its alternative, nor be stood in for ("payment plans or finance").
     generic_words_asked = {g.word for g in groups if g.generic}
     for g in groups:

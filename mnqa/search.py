@@ -26,6 +26,7 @@ COVERAGE_MIN = 0.45
 EXPANSION_CREDIT = 0.8  # how far an expansion stands in for the asker's own word when judging coverage
 UNKNOWN_CAP = 1.0  # unknown words weigh together at most as much as this many of them
 GENERIC_WEIGHT = 0.1  # a common word ("need", "place", "easily") counts a tenth of a topic word
+ASIDE_WEIGHT = 0.25  # an unknown word said after the question, as context ("I'm a germaphobe"), counts a quarter
 # A word the documents never use counts by how rare it is in everyday English (Zipf scale): fully at or below
 # ZIPF_RARE ("cellulite", "botox"), not at all from ZIPF_COMMON ("need", "away"), in proportion between.
 ZIPF_RARE = 4.0
@@ -224,6 +225,7 @@ class Searcher:
                 continue  # the question's frame ("how long"), not a thing asked about
             scale = GENERIC_WEIGHT if g.generic else 1.0
             if g.stem is None:
+                scale *= ASIDE_WEIGHT if g.aside else 1.0
                 part = (0.0, 0.0, self.unknown_weight * scale * rarity(g.word))
             else:
                 if g.stem in self.index.df:

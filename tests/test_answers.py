@@ -117,6 +117,13 @@ def test_a_feeling_beside_the_topic_does_not_block_the_answer(engine: Engine) ->
     assert engine.ask("could it leave me with scars? bit paranoid").answered
 
 
+def test_a_reason_given_after_the_question_does_not_block_the_answer(engine: Engine) -> None:
+    assert engine.ask("are the needles sterile? my sister is a total germaphobe").answered
+    assert engine.ask("is microneedling safe? my husband thinks it sounds sketchy").answered
+    # A word the documents never use still counts when it is what is asked about.
+    assert not engine.ask("can you do microneedling on my cheek? I have a tattoo there").answered
+
+
 def test_a_question_that_is_all_frame_is_judged_on_what_the_frame_stands_for(engine: Engine) -> None:
     answer = engine.ask("who shouldnt get this done")
     assert answer.answered

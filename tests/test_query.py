@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mnqa.engine import Engine
-from mnqa.query import expected_amount
+from mnqa.query import aside_words, expected_amount
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -158,3 +158,11 @@ def test_a_letter_held_down_is_read_as_the_word_meant(engine: Engine) -> None:
 def test_a_trainer_quizzing_staff_is_not_searched(engine: Engine) -> None:
     q = engine.analyze("quiz: which proteins does microneedling boost? (for the trainer handout)")
     assert "quiz" not in q.terms and "handout" not in q.unknown and "trainer" not in q.unknown
+
+
+def test_words_said_after_the_question_as_context_are_an_aside() -> None:
+    assert {"sister", "germaphobe"} <= aside_words("are the needles sterile? my sister is a total germaphobe")
+    assert "needles" not in aside_words("are the needles sterile? my sister is a total germaphobe")
+    assert aside_words("I use retinol every night. when should I stop?") == set()  # said first: what is asked
+    assert aside_words("will I look ok by then? how much downtime is there") == set()  # asks, without its "?"
+    assert aside_words("does it hurt") == set()
