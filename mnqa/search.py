@@ -37,6 +37,12 @@ TWIN_MIN_WORDS = 8  # shorter passages (a heading-like line, a two-item list) ar
 COVERAGE_DEPTH = 3  # results looked at when judging coverage
 TIE_BREAK = 0.2  # how much a group's other matching members add to its best one
 SHORTLIST = 200  # candidates looked at past the score sort; enough for any page of distinct results
+# BM25 adds up what each word scores, so a passage can win on one word's many expansions alone. The first
+# RERANK_DEPTH candidates are reordered by score x (coverage + RERANK_FLOOR) ** RERANK_POWER: a passage that speaks
+# to more of what was asked moves up. Measured with powers 0.25..0.75 and 5..20 candidates: about the same gain.
+RERANK_DEPTH = 10
+RERANK_POWER = 0.5
+RERANK_FLOOR = 0.05
 
 
 _MONEY_RE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.I)
@@ -281,13 +287,27 @@ class Searcher:
         """Whether anything was asked beyond the frame, common words and the documents' own subject."""
         return bool(self._topics(query))
 
+    def ranked(self, query: Query) -> tuple[list[int], list[float]]:
+        """Candidate passage ids in final rank order and their ranking scores (BM25 reweighed by coverage)."""
+        cand, scores = self.scores(query)
+        pids, values = cand.tolist(), scores.tolist()
+        head = sorted(
+            (-(score * (self.coverage(query, pid) + RERANK_FLOOR) ** RERANK_POWER), pid)
+            for pid, score in zip(pids[:RERANK_DEPTH], values[:RERANK_DEPTH])
+        )
+        # Past the head, coverage is not worked out: each passage gets the lowest factor, which keeps every score
+        # in rank order (a head passage's score is at least that factor times a tail passage's).
+        least = RERANK_FLOOR**RERANK_POWER
+        return ([pid for _, pid in head] + pids[RERANK_DEPTH:],
+                [-v for v, _ in head] + [v * least for v in values[RERANK_DEPTH:]])
+
     def search(self, query: Query, top_k: int, start: int = 0) -> Ranked:
         """The distinct results start..start+top_k for a query, with twins folded and the abstention verdict."""
-        cand, scores = self.scores(query)
+        cand, scores = self.ranked(query)
         chosen: list[tuple[int, float, list[str]]] = []  # (pid, score, also_in sources)
         more = False
         # Past the last result, keep looking a little further only to find twins of the results ("also in").
-        for n, (pid, score) in enumerate(zip(cand.tolist(), scores.tolist())):
+        for n, (pid, score) in enumerate(zip(cand, scores)):
             if more and n >= TWIN_SCAN:
                 break
             twin_of = self._twin(pid, chosen)

