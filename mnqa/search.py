@@ -65,6 +65,18 @@ class _Analysed:
 
 
 @dataclass(frozen=True)
+class _CoveragePlan:
+    """A query as coverage weighs it (see Searcher.coverage)."""
+
+    # Per word asked: (info, credit for an expansion, own stem or None, expansion stems, unknown weight, index
+    # of the word it is an alternative to).
+    words: tuple[tuple[float, float, str | None, frozenset[str], float, int | None], ...]
+    beyond: float  # what a question to the clinic itself adds to what is asked
+    frames: tuple[tuple[float, frozenset[str]], ...]  # the frame phrases' info and stems
+    topical: bool  # whether anything is asked beyond the frame and the documents' subject
+
+
+@dataclass(frozen=True)
 class Ranked:
     """The outcome of a search before it is packaged as an Answer."""
 
@@ -222,30 +234,48 @@ class Searcher:
 
     def coverage(self, query: Query, pid: int) -> float:
         """How much of what was asked passage `pid` speaks to (0..1), weighting words by informativeness."""
-        stems = self._analysed(pid).all_stems
-        got = want = unknown = 0.0
-        parts: list[tuple[float, float, float]] = []  # (want, got, unknown) each word adds
-        at: dict[str, int] = {}  # word -> its place in parts
+        return self._covered(self._coverage_plan(query), pid)
+
+    def _coverage_plan(self, query: Query) -> _CoveragePlan:
+        """What coverage needs of a query, worked out once for all the passages it is asked of."""
+        words: list[tuple[float, float, str | None, frozenset[str], float, int | None]] = []
+        at: dict[str, int] = {}  # word -> its place in words
         for g in query.groups:
             if g.phrase:
                 continue  # the question's frame ("how long"), not a thing asked about
             scale = GENERIC_WEIGHT if g.generic else 1.0
+            other = at.get(g.alternative_to) if g.alternative_to else None
+            at[g.word] = len(words)
             if g.stem is None:
                 scale *= ASIDE_WEIGHT if g.aside else 1.0
-                part = (0.0, 0.0, self.unknown_weight * scale * rarity(g.word))
+                words.append((0.0, 0.0, None, frozenset(), self.unknown_weight * scale * rarity(g.word), other))
+                continue
+            if g.stem in self.index.df:
+                info, credit = self.index.idf_weight(g.stem), EXPANSION_CREDIT
+            else:  # a word only the lexicon knows: its expansions are all it can be matched by
+                info, credit = max(self.index.idf_weight(s) for s in g.expansions), 1.0
+            words.append((info * scale, credit, None if g.frame else g.stem, frozenset(g.expansions), 0.0, other))
+        # Asked of the clinic itself ("which of your girls does it"): what general articles never say counts like
+        # one more word beyond the documents, on top of the others.
+        beyond = self.unknown_weight if query.clinic else 0.0
+        # Nothing asked but the frame ("who shouldn't get this done"), or the frame and the documents' own
+        # subject ("what actually is microneedling"): judged on what the frame stands for too.
+        frames = [(max(self.index.idf_weight(s) for s in g.expansions), frozenset(g.expansions))
+                  for g in query.groups if g.phrase and g.expansions]
+        return _CoveragePlan(tuple(words), beyond, tuple(frames), self._topical(query))
+
+    def _covered(self, plan: _CoveragePlan, pid: int) -> float:
+        stems = self._analysed(pid).all_stems
+        parts: list[tuple[float, float, float]] = []  # (want, got, unknown) each word adds
+        for info, credit, own, expansions, unknown, other in plan.words:
+            if unknown or not info:
+                part = (0.0, 0.0, unknown)
+            elif own is not None and own in stems:
+                part = (info, info, 0.0)
+            elif not expansions.isdisjoint(stems):
+                part = (info, info * credit, 0.0)
             else:
-                if g.stem in self.index.df:
-                    info, credit = self.index.idf_weight(g.stem), EXPANSION_CREDIT
-                else:  # a word only the lexicon knows: its expansions are all it can be matched by
-                    info, credit = max(self.index.idf_weight(s) for s in g.expansions), 1.0
-                info *= scale
-                if g.stem in stems and not g.frame:
-                    part = (info, info, 0.0)
-                elif any(s in stems for s in g.expansions):
-                    part = (info, info * credit, 0.0)
-                else:
-                    part = (info, 0.0, 0.0)
-            other = at.get(g.alternative_to) if g.alternative_to else None
+                part = (info, 0.0, 0.0)
             if other is not None:
                 # Of two alternatives, the less answered one does not count against the answer.
                 mine, theirs = _answered_share(part), _answered_share(parts[other])
@@ -253,27 +283,17 @@ class Searcher:
                     parts[other] = (0.0, 0.0, 0.0)
                 elif mine < theirs:
                     part = (0.0, 0.0, 0.0)
-            at[g.word] = len(parts)
             parts.append(part)
-        for w, gt, u in parts:
-            want += w
-            got += gt
-            unknown += u
+        want = sum(w for w, _, _ in parts)
+        got = sum(g for _, g, _ in parts)
         # Words beyond the documents count, but together at most UNKNOWN_CAP words' worth: a long, chatty
         # question has many of them while asking about one thing.
-        want += min(unknown, UNKNOWN_CAP * self.unknown_weight)
-        if query.clinic:
-            # Asked of the clinic itself ("which of your girls does it"): what general articles never say counts
-            # like one more word beyond the documents, on top of the others.
-            want += self.unknown_weight
-        if not want or not self._topical(query):
-            # Nothing asked but the frame ("who shouldn't get this done"), or the frame and the documents' own
-            # subject ("what actually is microneedling"): judged on what the frame stands for too.
-            for g in query.groups:
-                if g.phrase and g.expansions:
-                    info = max(self.index.idf_weight(s) for s in g.expansions)
-                    want += info
-                    got += info if any(s in stems for s in g.expansions) else 0.0
+        want += min(sum(u for _, _, u in parts), UNKNOWN_CAP * self.unknown_weight)
+        want += plan.beyond
+        if not want or not plan.topical:
+            for info, expansions in plan.frames:
+                want += info
+                got += info if not expansions.isdisjoint(stems) else 0.0
         return got / want if want else 0.0
 
     def _topics(self, query: Query) -> list[str | None]:
@@ -287,12 +307,15 @@ class Searcher:
         """Whether anything was asked beyond the frame, common words and the documents' own subject."""
         return bool(self._topics(query))
 
-    def ranked(self, query: Query) -> tuple[list[int], list[float]]:
-        """Candidate passage ids in final rank order and their ranking scores (BM25 reweighed by coverage)."""
+    def _ranked(self, query: Query, plan: _CoveragePlan, covered: dict[int, float]) -> tuple[list[int], list[float]]:
+        """Candidate passage ids in final rank order and their ranking scores (BM25 reweighed by coverage); the
+        coverage worked out on the way is left in `covered`."""
         cand, scores = self.scores(query)
         pids, values = cand.tolist(), scores.tolist()
+        for pid in pids[:RERANK_DEPTH]:
+            covered[pid] = self._covered(plan, pid)
         head = sorted(
-            (-(score * (self.coverage(query, pid) + RERANK_FLOOR) ** RERANK_POWER), pid)
+            (-(score * (covered[pid] + RERANK_FLOOR) ** RERANK_POWER), pid)
             for pid, score in zip(pids[:RERANK_DEPTH], values[:RERANK_DEPTH])
         )
         # Past the head, coverage is not worked out: each passage gets the lowest factor, which keeps every score
@@ -303,7 +326,9 @@ class Searcher:
 
     def search(self, query: Query, top_k: int, start: int = 0) -> Ranked:
         """The distinct results start..start+top_k for a query, with twins folded and the abstention verdict."""
-        cand, scores = self.ranked(query)
+        plan = self._coverage_plan(query)
+        covered: dict[int, float] = {}
+        cand, scores = self._ranked(query, plan, covered)
         chosen: list[tuple[int, float, list[str]]] = []  # (pid, score, also_in sources)
         more = False
         # Past the last result, keep looking a little further only to find twins of the results ("also in").
@@ -321,7 +346,8 @@ class Searcher:
             else:
                 chosen.append((pid, score, []))
         # Judged on the best of the first results a reader sees, not on the first alone.
-        coverage = max((self.coverage(query, pid) for pid, _, _ in chosen[:COVERAGE_DEPTH]), default=0.0)
+        first = [pid for pid, _, _ in chosen[:COVERAGE_DEPTH]]
+        coverage = max((covered[pid] if pid in covered else self._covered(plan, pid) for pid in first), default=0.0)
         answered = bool(chosen) and coverage >= COVERAGE_MIN
         if answered and query.expects:
             # Asked for an amount (a price, "how many weeks"): only a passage that states one answers.
