@@ -27,38 +27,48 @@ SETS = {
     "holdout4": ["holdout4.jsonl"],
     "dev12": ["dev12.jsonl"],
     "dev13": ["dev13.jsonl"],
+    "holdout9": ["holdout9.jsonl"],
+    "holdout10": ["holdout10.jsonl"],
 }
 FLOORS = {
-    "dev": {"success@1": 0.86, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.81, "abstention": 0.85},
-    "dev45": {"success@1": 0.76, "success@3": 0.90, "mrr@5": 0.83, "answer_sentence": 0.70, "abstention": 0.84},
-    "dev67": {"success@1": 0.82, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.72, "abstention": 0.86},
+    "dev": {"success@1": 0.87, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.82, "abstention": 0.85},
+    "dev45": {"success@1": 0.78, "success@3": 0.92, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.86},
+    "dev67": {"success@1": 0.84, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.74, "abstention": 0.88},
     "dev8": {"success@1": 0.84, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.81, "abstention": 0.94},
-    "dev9": {"success@1": 0.78, "success@3": 0.95, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.84},
+    "dev9": {"success@1": 0.81, "success@3": 0.96, "mrr@5": 0.88, "answer_sentence": 0.76, "abstention": 0.86},
     # Written as holdout5 and scored blind first (S@1 .733, S@3 .817, false refusals .167), then tuned on.
-    "dev10": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.90},
-    # Written as holdout6 and scored blind first (S@1 .783, S@3 .917, false refusals .050), then tuned on.
-    "dev11": {"success@1": 0.76, "success@3": 0.89, "mrr@5": 0.83, "answer_sentence": 0.72, "abstention": 0.92},
+    "dev10": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.92},
+    # Written as holdout6 and scored blind first (S@1 .783, S@3 .917, false refusals .050), then tuned on. Its
+    # refusal floor went from .92 to .88 in the fifth session: "whats the minimum age? my daughter is 16 ..." is now
+    # answered, the price of the aside rule (README, "Abstention"), which fixed 4 wrong refusals elsewhere.
+    "dev11": {"success@1": 0.79, "success@3": 0.91, "mrr@5": 0.85, "answer_sentence": 0.76, "abstention": 0.88},
     # Scored once, at the end of the first tuning session, never tuned on: these floors only guard regressions.
-    "holdout": {"success@1": 0.72, "success@3": 0.85, "mrr@5": 0.78, "answer_sentence": 0.70, "abstention": 0.95},
+    "holdout": {"success@1": 0.78, "success@3": 0.89, "mrr@5": 0.83, "answer_sentence": 0.72, "abstention": 0.95},
     # Written last, scored once at the end of the third session (README), never tuned on.
     "holdout4": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.79, "abstention": 0.92},
     # Written blind as holdout7 and holdout8 and scored once each at the end of the fourth session (S@1 .783 and .650,
     # false refusals .050 and .100), then tuned on.
-    "dev12": {"success@1": 0.76, "success@3": 0.89, "mrr@5": 0.82, "answer_sentence": 0.67, "abstention": 0.88},
-    "dev13": {"success@1": 0.62, "success@3": 0.84, "mrr@5": 0.73, "answer_sentence": 0.59, "abstention": 0.95},
+    "dev12": {"success@1": 0.81, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.73, "abstention": 0.88},
+    "dev13": {"success@1": 0.76, "success@3": 0.89, "mrr@5": 0.83, "answer_sentence": 0.71, "abstention": 0.95},
+    # Written blind at the start of the fifth session and scored twice: on the code as the session began (S@1 .817
+    # and .750) and once more at its end (README), never tuned on.
+    "holdout9": {"success@1": 0.76, "success@3": 0.89, "mrr@5": 0.84, "answer_sentence": 0.71, "abstention": 0.78},
+    "holdout10": {"success@1": 0.76, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.74, "abstention": 0.78},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
-    "dev45": {"false_abstention": 0.06},
-    "dev67": {"false_abstention": 0.06},
+    "dev45": {"false_abstention": 0.04},
+    "dev67": {"false_abstention": 0.04},
     "dev8": {"false_abstention": 0.03},
     "dev9": {"false_abstention": 0.03},
     "dev10": {"false_abstention": 0.03},
-    "dev11": {"false_abstention": 0.07},
-    "holdout": {"false_abstention": 0.10},
+    "dev11": {"false_abstention": 0.04},
+    "holdout": {"false_abstention": 0.06},
     "holdout4": {"false_abstention": 0.07},
-    "dev12": {"false_abstention": 0.07},
-    "dev13": {"false_abstention": 0.12},
+    "dev12": {"false_abstention": 0.04},
+    "dev13": {"false_abstention": 0.07},
+    "holdout9": {"false_abstention": 0.04},
+    "holdout10": {"false_abstention": 0.09},
 }
 
 
