@@ -284,11 +284,14 @@ class Searcher:
                 elif mine < theirs:
                     part = (0.0, 0.0, 0.0)
             parts.append(part)
-        want = sum(w for w, _, _ in parts)
-        got = sum(g for _, g, _ in parts)
+        want = got = unknown = 0.0
+        for w, gt, u in parts:
+            want += w
+            got += gt
+            unknown += u
         # Words beyond the documents count, but together at most UNKNOWN_CAP words' worth: a long, chatty
         # question has many of them while asking about one thing.
-        want += min(sum(u for _, _, u in parts), UNKNOWN_CAP * self.unknown_weight)
+        want += min(unknown, UNKNOWN_CAP * self.unknown_weight)
         want += plan.beyond
         if not want or not plan.topical:
             for info, expansions in plan.frames:
