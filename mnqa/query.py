@@ -190,6 +190,9 @@ def aside_words(text: str) -> set[str]:
     "Is microneedling safe? My partner thinks it sounds dodgy": "dodgy" is an aside. Words before the question
     are not ("I use retinol every night. When should I stop?" asks about retinol).
     """
+    mark = text.find("?")
+    if mark < 0 or not any(c.isalnum() for c in text[mark + 1 :]):  # nothing said after a question
+        return set()
     sentences = [[t.word for t in tokenize(s)] + (["?"] if s.rstrip().endswith("?") else [])
                  for s in _SENTENCE_RE.findall(text)]
     asks = [bool(words) and (words[-1] == "?" or words[0] in _ASKING) for words in sentences]
