@@ -415,14 +415,12 @@ class Searcher:
         weights = query.weights
         highlights = tuple(dict.fromkeys((s, e) for s, e, stem in spans if stem in weights))
         # The answer is the sentence that speaks to the most of what was asked: per group, its best member.
-        groups = [g.members() for g in query.searchable]
+        idf = self.index.idf_weight
+        groups = [{st: w * idf(st) for st, w in g.members().items()} for g in query.searchable]
         best, best_value = (0, len(p.text)), -1.0
         for s0, e0, stems in analysed.sentences:
             found = stems.intersection(weights)
-            value = sum(
-                max((w * self.index.idf_weight(st) for st, w in members.items() if st in found), default=0.0)
-                for members in groups
-            )
+            value = sum(max((v for st, v in members.items() if st in found), default=0.0) for members in groups)
             if value > best_value:
                 best, best_value = (s0, e0), value
         if _ANAPHOR_RE.match(p.text[best[0] : best[1]]):
