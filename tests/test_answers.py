@@ -37,7 +37,8 @@ def test_is_it_safe_for_dark_skin_is_answered_from_the_skin_tone_passages(engine
     assert answer.answered
     texts = [h.passage.text for h in answer.results]
     assert "darker skin tones" in texts[0]
-    # Ranked 4th, just behind the general risks passage, which speaks to "safe" as well (README, "Ranking").
+    # 4th, just behind the general risks passage, which speaks to "safe" as well (README, "How mnqa finds an
+    # answer", step 4: candidates are reordered by how much of the question they cover).
     assert any("Those with darker skin tones may choose microneedling over laser therapy" in t for t in texts[:4])
 
 
@@ -116,6 +117,14 @@ def test_a_feeling_beside_the_topic_does_not_block_the_answer(engine: Engine) ->
     # "squeamish" and "paranoid" say how the client feels, not what they ask about.
     assert engine.ask("will there be blood? im kind of squeamish").answered
     assert engine.ask("could it leave me with scars? bit paranoid").answered
+
+
+@pytest.mark.parametrize("question, said", [("will it help the stretch marks on my thighs", "stretch marks"),
+                                            ("can it help with the burn scar on my arm", "burns")])
+def test_a_passage_on_what_is_asked_beats_one_on_where_it_is(engine: Engine, question: str, said: str) -> None:
+    # "thighs" and "arm" expand to the passage listing body areas; the reranking by coverage puts first the one
+    # that speaks to the stretch marks or the burn scar as well.
+    assert said in engine.ask(question).results[0].passage.text
 
 
 def test_a_reason_given_after_the_question_does_not_block_the_answer(engine: Engine) -> None:
