@@ -66,7 +66,7 @@ class _Analysed:
 
 @dataclass(frozen=True)
 class _CoveragePlan:
-    """A query as coverage weighs it (see Searcher.coverage)."""
+    """A query as coverage weighs it (see Searcher._covered)."""
 
     # Per word asked: (info, credit for an expansion, own stem or None, expansion stems, unknown weight, index
     # of the word it is an alternative to).
@@ -232,10 +232,6 @@ class Searcher:
         """The score of an imaginary passage that has every group's best member at its best."""
         return sum(max(w * self.index.max_score(s) for s, w in g.members().items()) for g in query.searchable)
 
-    def coverage(self, query: Query, pid: int) -> float:
-        """How much of what was asked passage `pid` speaks to (0..1), weighting words by informativeness."""
-        return self._covered(self._coverage_plan(query), pid)
-
     def _coverage_plan(self, query: Query) -> _CoveragePlan:
         """What coverage needs of a query, worked out once for all the passages it is asked of."""
         words: list[tuple[float, float, str | None, frozenset[str], float, int | None]] = []
@@ -265,6 +261,7 @@ class Searcher:
         return _CoveragePlan(tuple(words), beyond, tuple(frames), self._topical(query))
 
     def _covered(self, plan: _CoveragePlan, pid: int) -> float:
+        """How much of what was asked passage `pid` speaks to (0..1), weighting words by informativeness."""
         stems = self._analysed(pid).all_stems
         parts: list[tuple[float, float, float]] = []  # (want, got, unknown) each word adds
         for info, credit, own, expansions, unknown, other in plan.words:
