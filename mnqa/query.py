@@ -209,7 +209,7 @@ def about_clinic(text: str) -> bool:
 
 
 # "how long", "how soon": the adverb is the question's frame, answered by what its lexicon phrase stands for.
-_FRAME_AFTER_HOW = {"long", "soon", "often", "quickly", "fast"}
+_FRAME_AFTER_HOW = {"long", "soon", "often", "quickly", "fast", "far"}
 # In "how long does the swelling last", what the frame stands for (how long a session takes) counts half.
 LASTING_FRAME_SCALE = 0.5
 
