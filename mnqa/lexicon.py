@@ -19,6 +19,7 @@ class Entry:
     ask: tuple[str, ...]
     say: tuple[str, ...]
     weight: float = DEFAULT_WEIGHT
+    exact: bool = False  # ask phrases match only the word forms written ("peeling", not the treatment "peel")
 
 
 @dataclass(frozen=True)
@@ -52,13 +53,16 @@ def parse_lexicon(text: str) -> Lexicon:
     for n, item in enumerate(data.get("map", []), start=1):
         ask, say = item.get("ask"), item.get("say")
         weight = item.get("weight", DEFAULT_WEIGHT)
+        exact = item.get("exact", False)
         if not (isinstance(ask, list) and isinstance(say, list) and ask and say):
             raise LexiconError(f"lexicon entry {n}: needs non-empty lists 'ask' and 'say'")
         if not all(isinstance(p, str) for p in ask + say):
             raise LexiconError(f"lexicon entry {n}: phrases must be strings")
         if not isinstance(weight, (int, float)) or not 0 < weight <= 1:
             raise LexiconError(f"lexicon entry {n}: weight must be a number in (0, 1]")
-        entries.append(Entry(tuple(ask), tuple(say), float(weight)))
+        if not isinstance(exact, bool):
+            raise LexiconError(f"lexicon entry {n}: exact must be true or false")
+        entries.append(Entry(tuple(ask), tuple(say), float(weight), exact))
     return Lexicon(tuple(entries), text)
 
 
@@ -69,6 +73,11 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     else:
         text = Path(path).read_text(encoding="utf-8")
     return parse_lexicon(text)
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The folded words of a phrase, in order, as typed (how analyze() records the surface of a question)."""
+    return tuple(word_forms(tok.word)[0] for tok in tokenize(phrase))
 
 
 def phrase_stems(phrase: str, stemmer: Stemmer, keep_stopwords: bool = True) -> tuple[str, ...]:
@@ -91,20 +100,29 @@ class CompiledLexicon:
 
     entries: tuple[Entry, ...]
     asks: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]  # first stem -> (entry number, phrase stems)
+    exact_asks: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]  # first word -> (entry number, phrase words)
     says: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]  # per entry: (phrase as shown, its content stems)
     ask_stems: frozenset[str]  # content stems of every ask phrase: words the lexicon knows
 
-    def matches(self, sequence: list[str], own: set[str]) -> dict[int, list[tuple[str, ...]]]:
-        """Entries whose ask phrases occur in a question (stems in order), with the phrases that matched.
+    def matches(self, sequence: list[str], own: set[str], surface: list[str] | None = None,
+                ) -> dict[int, list[tuple[str, ...]]]:
+        """Entries whose ask phrases occur in a question (stems in order), with the stems of the phrases that matched.
 
         A phrase of several words must stand side by side; a one-word phrase may also be one of `own`, the
-        question's searched words (so joined words such as "dermaroller" match too).
+        question's searched words (so joined words such as "dermaroller" match too). An exact entry's phrases are
+        matched against `surface`, the question's words as typed, in the same places as `sequence`.
         """
         found: dict[int, list[tuple[str, ...]]] = {}
         for i, stem in enumerate(sequence):
             for n, phrase in self.asks.get(stem, ()):
                 if tuple(sequence[i : i + len(phrase)]) == phrase and phrase not in found.get(n, []):
                     found.setdefault(n, []).append(phrase)
+        for i, word in enumerate(surface or ()):
+            for n, phrase in self.exact_asks.get(word, ()):
+                if tuple(surface[i : i + len(phrase)]) == phrase:
+                    stems = tuple(sequence[i : i + len(phrase)])
+                    if stems not in found.get(n, []):
+                        found.setdefault(n, []).append(stems)
         for stem in sorted(own):
             for n, phrase in self.asks.get(stem, ()):
                 if len(phrase) == 1 and phrase not in found.get(n, []):
@@ -115,16 +133,22 @@ class CompiledLexicon:
 def compile_lexicon(lexicon: Lexicon, stemmer: Stemmer) -> CompiledLexicon:
     """Stem every phrase of a lexicon once."""
     asks: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    exact_asks: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     says = []
     ask_stems: set[str] = set()
     for n, entry in enumerate(lexicon.entries):
         for phrase in entry.ask:
             stems = phrase_stems(phrase, stemmer)
             if stems:
-                asks.setdefault(stems[0], []).append((n, stems))
+                if entry.exact:
+                    words = phrase_words(phrase)
+                    exact_asks.setdefault(words[0], []).append((n, words))
+                else:
+                    asks.setdefault(stems[0], []).append((n, stems))
                 ask_stems.update(phrase_stems(phrase, stemmer, keep_stopwords=False))
         says.append(tuple((fold_phrase(p), phrase_stems(p, stemmer, keep_stopwords=False)) for p in entry.say))
-    return CompiledLexicon(lexicon.entries, {k: tuple(v) for k, v in asks.items()}, tuple(says), frozenset(ask_stems))
+    return CompiledLexicon(lexicon.entries, {k: tuple(v) for k, v in asks.items()},
+                           {k: tuple(v) for k, v in exact_asks.items()}, tuple(says), frozenset(ask_stems))
 
 
 def fold_phrase(phrase: str) -> str:

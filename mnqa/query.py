@@ -226,11 +226,23 @@ _LENGTH_UNITS = {"mm", "millimetre", "millimetres", "millimeter", "millimeters",
                  "centimeter", "centimeters", "inch", "inches"}
 
 
+# Ways of asking for an age ("is there a minimum age", "am I old enough"): a person's age, not skin ageing.
+_AGE_ASKED = {("minimum", "age"), ("maximum", "age"), ("age", "limit"), ("age", "limits"), ("age", "restriction"),
+              ("age", "restrictions"), ("age", "requirement"), ("age", "requirements"), ("old", "enough"),
+              ("how", "old"), ("what", "age"), ("which", "age"), ("youngest", "age"), ("too", "young"),
+              ("young", "enough"), ("legal", "age")}
+
+
 def expected_amount(words: list[str]) -> str | None:
     """What amount a question asks for: "money" (a price), a time unit's stem ("how many weeks"), "duration" (any
-    time unit: "how long does it last"), "length" (a measurement: "how deep in mm"), or None."""
+    time unit: "how long does it last"), "length" (a measurement: "how deep in mm"), "age" (a person's age: "is
+    there a minimum age"), or None."""
     if _LENGTH_UNITS.intersection(words):
         return "length"
+    if _AGE_ASKED.intersection(zip(words, words[1:])) or "underage" in words or any(
+        w == "under" and n.isdigit() and 10 <= int(n) <= 21 for w, n in zip(words, words[1:])  # "under 18s"
+    ):
+        return "age"
     for i, word in enumerate(words[:-2]):
         if word == "how" and words[i + 1] == "much" and _PRICE_WORDS.intersection(words[i + 2 :]):
             return "money"
@@ -299,6 +311,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     corrections: dict[str, str] = {}
     unknown: list[str] = []
     sequence: list[str] = []  # stems of every word in order, stopwords as typed, for phrase matching
+    surface: list[str] = []  # every word in order as typed (folded), for the lexicon's exact phrases
 
     # "Is it sterile or reused?": either word answered answers the question, unless two things are compared.
     comparing = bool(_COMPARING.intersection(words))
@@ -319,6 +332,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         if len(word) > MAX_WORD_CHARS:
             unknown.append(word[:MAX_WORD_CHARS] + "…")
             sequence.append("")
+            surface.append("")
             continue
         stretched = unstretched(word)  # "sooo much", "pleeease": the word meant, if there is one
         plain = next((w for w in stretched if w in stop or known(w)), None)
@@ -327,6 +341,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             corrections[word] = word = plain
         forms = word_forms(word)
         sequence.append(forms[0] if forms[0] in stop else stemmer.stem(forms[0]))
+        surface.append(forms[0])
         if skip:  # second half of a pair already joined into one word
             skip = False
             continue
@@ -355,7 +370,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
                 corrections[form] = fixed
             elif fixed:
                 corrections[form] = fixed
-                sequence[-1] = stemmer.stem(fixed) if len(candidates) == 1 else sequence[-1]
+                if len(candidates) == 1:
+                    sequence[-1], surface[-1] = stemmer.stem(fixed), fixed
                 add(fixed, stemmer.stem(fixed))
             else:
                 unknown.append(form)
@@ -364,7 +380,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     weights: dict[str, float] = {g.stem: 1.0 for g in groups if g.stem is not None}
     own = set(weights)
     expansions: list[str] = []
-    for n, hits in lexicon.matches(sequence, own).items():
+    for n, hits in lexicon.matches(sequence, own, surface).items():
         entry = lexicon.entries[n]
         trigger = {s for stems in hits for s in stems}
         owners = [g for g in groups if g.stem in trigger]

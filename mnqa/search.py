@@ -50,6 +50,9 @@ _LENGTH_RE = re.compile(r"\d\s?(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?|
 # A sentence opening with a pronoun that points back ("This occurs when", "They do this"): not an answer alone.
 _ANAPHOR_RE = re.compile(r"(?:this|these|they|it|that)\s+(?:may|might|can|could|will|would|should|must|is|are|was|"
                          r"were|has|have|had|do|does|did|occurs?|happens?|means?|also|then|usually|often)\b", re.I)
+# A person's age, or an age group: "18 years old", "aged 16", "over 21", "adults", "teenagers".
+_AGE_RE = re.compile(r"\b(?:\d+\s?(?:years?|yrs?)[\s-]?old|aged?\s(?:of\s)?\d+|(?:under|over)\s\d+|adults?|"
+                     r"teen(?:ager)?s?|child(?:ren)?|minors?)\b", re.I)
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
 _VAGUE_AMOUNTS = {"several", "few", "couple", "many", "numerous"}
 
@@ -371,6 +374,8 @@ class Searcher:
             return bool(_MONEY_RE.search(text))
         if expects == "length":
             return bool(_LENGTH_RE.search(text))
+        if expects == "age":
+            return bool(_AGE_RE.search(text))
         for s0, e0, stems in self._analysed(pid).sentences:
             words = [t.word for t in tokenize(text[s0:e0])]
             for before, word in zip(words, words[1:]):

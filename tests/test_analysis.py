@@ -71,6 +71,7 @@ def test_shipped_lexicon_loads_and_every_entry_is_usable() -> None:
         ("[[map]]\nask = ['a']\nsay = ['b']\nweight = 2\n", "weight"),
         ("[[map]\n", "not valid TOML"),
         ("[[map]]\nask = [1]\nsay = ['b']\n", "strings"),
+        ("[[map]]\nask = ['a']\nsay = ['b']\nexact = 'yes'\n", "exact must be true or false"),
     ],
 )
 def test_lexicon_errors_are_clear(text: str, message: str) -> None:

@@ -65,6 +65,15 @@ def test_a_price_is_only_answered_by_a_passage_that_states_one(engine: Engine) -
     assert engine.ask("is it cheaper than laser").answered  # but they do compare costs
 
 
+def test_an_age_limit_is_only_answered_by_a_passage_that_states_an_age(engine: Engine, tmp_path: Path) -> None:
+    assert not engine.ask("im 15, am i old enough to get it done").answered  # the documents give no age
+    assert engine.ask("is it worth it for wrinkles at my age").answered  # skin ageing is not an age limit
+    docs = {"age.txt": "Who can have it\n\nThe minimum age for microneedling is 18 years old.\n",
+            "needles.txt": "Needles\n\nNeedles are sterile and used once.\n\nThe needles are thin.\n"}
+    folder = write_corpus(tmp_path / "docs", docs, meta=None)
+    assert Engine.from_corpus(folder).ask("is there a minimum age for microneedling").answered
+
+
 def test_a_measurement_is_only_answered_by_a_passage_that_states_one(engine: Engine, tmp_path: Path) -> None:
     assert not engine.ask("how many mm deep do the needles go").answered  # the documents give no lengths
     folder = write_corpus(tmp_path / "docs", {"depth.txt": "The needles go 0.5 mm to 2 mm deep into the skin.\n"

@@ -76,7 +76,9 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
      ("how deep do the needles go in mm", "length"), ("needle length in millimetres", "length"),
      ("how much is microneedling here", "money"), ("how much is it for a full face", "money"),
      ("how much downtime is there", None), ("how long do the results last", "duration"),
-     ("how long does it take", None)],
+     ("how long does it take", None), ("is there a minimum age", "age"), ("im 15 am i old enough", "age"),
+     ("is it ok for under 18s", None), ("is it ok for under 18", "age"), ("58 here is it worth it at my age", None),
+     ("does it help age spots", None)],
 )
 def test_questions_asking_for_an_amount_say_which(question: str, amount: str | None) -> None:
     assert expected_amount(question.split()) == amount
@@ -166,3 +168,15 @@ def test_words_said_after_the_question_as_context_are_an_aside() -> None:
     assert aside_words("I use retinol every night. when should I stop?") == set()  # said first: what is asked
     assert aside_words("will I look ok by then? how much downtime is there") == set()  # asks, without its "?"
     assert aside_words("does it hurt") == set()
+
+
+def test_an_exact_lexicon_entry_tells_peeling_skin_from_a_chemical_peel(engine: Engine) -> None:
+    # Both stem to "peel"; only the first is an after-effect the documents describe.
+    assert "flaking skin" in engine.analyze("is peeling normal after").expansions
+    peel = engine.analyze("what's a chemical peel")
+    assert "flaking skin" not in peel.expansions and "peel" in peel.unknown
+
+
+def test_far_in_how_far_is_the_frame_answered_by_needle_depth(engine: Engine) -> None:
+    (group,) = [g for g in engine.analyze("how far into the skin do the needles go").groups if g.word == "far"]
+    assert group.frame and "far" not in group.members() and "penetr" in group.members()
