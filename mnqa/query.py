@@ -173,6 +173,11 @@ _CLINIC_RE = re.compile(
     r"therapists?|aestheticians?|estheticians?|doctors?|prices?|price list|menu|policy|policies|hours|address|"
     r"location|cancel+ation|deposit)\b"
     r"|\b(?:you|u) guys\b|\b(?:are|r) (?:you|u) open\b|\bwhat time do (?:you|u)\b|\bwhere are (?:you|u)\b"
+    # who, of the clinic's people, does the treatments ("the person doing my treatment", "working on thursday")
+    r"|\bthe (?:person|one|lady|girl|guy|nurse|doctor|therapist|practitioner) (?:doing|who(?:'d|'ll| would| will)? "
+    r"(?:be )?do(?:es|ing)?)\b|\b(?:treatments?|microneedling|it) here\b|\bwho(?:'s| is) (?:doing|working|on)\b"
+    r"|\bsame (?:nurse|person|girl|lady|therapist|practitioner|doctor|a?esthetician) as\b"
+    r"|\bworking (?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
     r"|^(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all) (?:offer|sell|stock|take|accept|"
     r"provide|open|do(?! it\b)|have(?! to\b))\b"
 )
