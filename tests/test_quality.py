@@ -29,6 +29,8 @@ SETS = {
     "dev13": ["dev13.jsonl"],
     "dev14": ["dev14.jsonl"],
     "dev15": ["dev15.jsonl"],
+    "holdout11": ["holdout11.jsonl"],
+    "holdout12": ["holdout12.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.87, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.82, "abstention": 0.85},
@@ -39,9 +41,9 @@ FLOORS = {
     # Written as holdout5 and scored blind first (S@1 .733, S@3 .817, false refusals .167), then tuned on.
     "dev10": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.92},
     # Written as holdout6 and scored blind first (S@1 .783, S@3 .917, false refusals .050), then tuned on. Its
-    # refusal floor went from .92 to .88 in the fifth session: "whats the minimum age? my daughter is 16 ..." is now
-    # answered, the price of the aside rule (README, "How mnqa finds an answer"), which fixed 4 wrong refusals.
-    "dev11": {"success@1": 0.79, "success@3": 0.91, "mrr@5": 0.85, "answer_sentence": 0.76, "abstention": 0.88},
+    # refusal floor went from .92 to .88 in the fifth session (the aside rule answered "whats the minimum age? my
+    # daughter is 16 ..."), and back to .92 in the sixth, when asking for an age came to need a stated age.
+    "dev11": {"success@1": 0.79, "success@3": 0.91, "mrr@5": 0.85, "answer_sentence": 0.76, "abstention": 0.92},
     # Scored once, at the end of the first tuning session, never tuned on: these floors only guard regressions.
     "holdout": {"success@1": 0.78, "success@3": 0.89, "mrr@5": 0.83, "answer_sentence": 0.72, "abstention": 0.95},
     # Written last, scored once at the end of the third session (README), never tuned on.
@@ -52,8 +54,12 @@ FLOORS = {
     "dev13": {"success@1": 0.76, "success@3": 0.89, "mrr@5": 0.83, "answer_sentence": 0.71, "abstention": 0.95},
     # Written blind as holdout9 and holdout10 at the start of the fifth session and scored twice: on the code as the
     # session began (S@1 .817 and .750) and at its end (.783 and .783), then tuned on in the sixth.
-    "dev14": {"success@1": 0.76, "success@3": 0.89, "mrr@5": 0.84, "answer_sentence": 0.71, "abstention": 0.78},
-    "dev15": {"success@1": 0.76, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.74, "abstention": 0.78},
+    "dev14": {"success@1": 0.76, "success@3": 0.91, "mrr@5": 0.84, "answer_sentence": 0.71, "abstention": 0.88},
+    "dev15": {"success@1": 0.76, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.74, "abstention": 0.88},
+    # Written blind at the start of the sixth session and scored twice: on the code as the session began (S@1 .800
+    # and .783, refused .90 and .70) and at its end (README), never tuned on.
+    "holdout11": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.74, "abstention": 0.92},
+    "holdout12": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.74, "abstention": 0.72},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -69,6 +75,8 @@ CEILINGS = {
     "dev13": {"false_abstention": 0.07},
     "dev14": {"false_abstention": 0.04},
     "dev15": {"false_abstention": 0.09},
+    "holdout11": {"false_abstention": 0.09},
+    "holdout12": {"false_abstention": 0.10},
 }
 
 
