@@ -45,6 +45,8 @@ def strip_controls(text: str, keep_lines: bool = False) -> str:
 
 def fold(text: str) -> str:
     """Fold case, compatibility forms and Latin accents, so 'Café', 'CAFE' and 'cafe' compare equal."""
+    if text.isascii():  # nearly every word: nothing to normalise, and ASCII case folding is lowercasing
+        return text.replace("`", "'").lower()
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     # Accents are dropped from Latin letters only: in other scripts (kana voicing marks) they change the word.
     out = []

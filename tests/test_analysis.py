@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import string
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mnqa.analysis import Stemmer, fold, is_generic, stopwords, terms, tokenize, unstretched, word_forms
 from mnqa.lexicon import LexiconError, load_lexicon, parse_lexicon
+
+
+@given(st.text(alphabet=string.printable, max_size=30))
+def test_plain_ascii_folds_as_the_general_path_does(text: str) -> None:
+    # An accented letter sends the whole text down the Unicode path; its own "e" is all it adds.
+    assert fold(text + "é") == fold(text) + "e"
 
 
 def test_folding_handles_case_accents_and_curly_apostrophes() -> None:
