@@ -175,7 +175,7 @@ _CLINIC_RE = re.compile(
     r"|\b(?:you|u) guys\b|\b(?:are|r) (?:you|u) open\b|\bwhat time do (?:you|u)\b|\bwhere are (?:you|u)\b"
     # who, of the clinic's people, does the treatments ("the person doing my treatment", "working on thursday")
     r"|\bthe (?:person|one|lady|girl|guy|nurse|doctor|therapist|practitioner) (?:doing|who(?:'d|'ll| would| will)? "
-    r"(?:be )?do(?:es|ing)?)\b|\b(?:treatments?|microneedling|it) here\b|\bwho(?:'s| is) (?:doing|working|on)\b"
+    r"(?:be )?do(?:es|ing)?)\b|\b(?:treatments?|microneedling|it) here\b"
     r"|\bsame (?:nurse|person|girl|lady|therapist|practitioner|doctor|a?esthetician) as\b"
     r"|\bworking (?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
     r"|^(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all) (?:offer|sell|stock|take|accept|"
@@ -231,7 +231,8 @@ _LENGTH_UNITS = {"mm", "millimetre", "millimetres", "millimeter", "millimeters",
                  "centimeter", "centimeters", "inch", "inches"}
 
 
-# Ways of asking for an age ("is there a minimum age", "am I old enough"): a person's age, not skin ageing.
+# Ways of asking for an age ("is there a minimum age", "am I old enough"): a person's age, not skin ageing nor
+# "what age spots does it fade".
 _AGE_ASKED = {("minimum", "age"), ("maximum", "age"), ("age", "limit"), ("age", "limits"), ("age", "restriction"),
               ("age", "restrictions"), ("age", "requirement"), ("age", "requirements"), ("old", "enough"),
               ("how", "old"), ("what", "age"), ("which", "age"), ("youngest", "age"), ("too", "young"),
@@ -244,7 +245,8 @@ def expected_amount(words: list[str]) -> str | None:
     there a minimum age"), or None."""
     if _LENGTH_UNITS.intersection(words):
         return "length"
-    if _AGE_ASKED.intersection(zip(words, words[1:])) or "underage" in words or any(
+    pairs = {(a, b) for a, b, c in zip(words, words[1:], [*words[2:], ""]) if c not in ("spot", "spots")}
+    if _AGE_ASKED.intersection(pairs) or "underage" in words or any(
         w == "under" and n.isdigit() and 10 <= int(n) <= 21 for w, n in zip(words, words[1:])  # "under 18s"
     ):
         return "age"

@@ -108,7 +108,8 @@ def test_a_question_about_the_clinic_itself_is_not_answered_from_general_article
 
 @pytest.mark.parametrize("question", ["do you use numbing cream", "do you have to avoid the sun after",
                                       "can you have a bad reaction to the numbing cream",
-                                      "does it matter who does it, a nurse or a dermatologist"])
+                                      "does it matter who does it, a nurse or a dermatologist",
+                                      "can someone who is on blood thinners have it"])
 def test_you_meaning_anyone_is_not_a_question_about_the_clinic(engine: Engine, question: str) -> None:
     assert engine.ask(question).answered
 
