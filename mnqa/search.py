@@ -367,7 +367,7 @@ class Searcher:
         return Ranked(hits, more, coverage, answered)
 
     def _states_amount(self, pid: int, expects: str, topic: set[str]) -> bool:
-        """Whether a passage states an amount: money, a length, or a number of the time unit.
+        """Whether a passage states an amount: money, a length, a person's age, or a number of the time unit.
 
         A vague amount ("within a few days") counts only in a sentence about what was asked ("redness"): "how
         many weeks apart are sessions" is not answered by "results develop over several weeks".
