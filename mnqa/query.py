@@ -247,7 +247,8 @@ def expected_amount(words: list[str]) -> str | None:
         return "length"
     pairs = {(a, b) for a, b, c in zip(words, words[1:], [*words[2:], ""]) if c not in ("spot", "spots")}
     if _AGE_ASKED.intersection(pairs) or "underage" in words or any(
-        w == "under" and n.isdigit() and 10 <= int(n) <= 21 for w, n in zip(words, words[1:])  # "under 18s"
+        w == "under" and n.rstrip("s").isdigit() and 10 <= int(n.rstrip("s")) <= 21  # "under 18", "under 18s"
+        for w, n in zip(words, words[1:])
     ):
         return "age"
     for i, word in enumerate(words[:-2]):
