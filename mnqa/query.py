@@ -167,7 +167,7 @@ _COMPARING = {"better", "best", "worse", "cheaper", "safer", "vs", "versus", "co
               "difference", "different", "between", "than", "which"}
 
 # A question put to the clinic itself ("do you offer payment plans", "which of your girls does it"): general
-# articles cannot say what this clinic offers, so it counts like one word the documents never use.
+# articles cannot say what this clinic offers, so it counts against an answer (search.CLINIC_WEIGHT).
 _CLINIC_RE = re.compile(
     r"\b(?:your|ur|our|this) (?:clinic|salon|spa|practice|office|place|girls|staff|team|practitioners?|nurses?|"
     r"therapists?|aestheticians?|estheticians?|doctors?|prices?|price list|menu|policy|policies|hours|address|"
