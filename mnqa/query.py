@@ -128,6 +128,14 @@ def derived(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         for suffix in _DERIVATIONS:
             if vocab.knows(stemmer.stem(base + suffix)):
                 return base + suffix
+    # A verb's inflected form ("reacted", "reacting") through its stem, when both the stem and the noun made from
+    # it are English words ("react", "reaction").
+    stem = stemmer.stem(word)
+    if word.endswith(("ed", "ing")) and len(stem) >= 4 and zipf(stem) >= ZIPF_WORD:
+        for suffix in _DERIVATIONS:
+            noun = stem + suffix
+            if zipf(noun) >= ZIPF_WORD and vocab.knows(stemmer.stem(noun)):
+                return noun
     return None
 
 

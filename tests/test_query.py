@@ -62,6 +62,10 @@ def test_a_word_the_documents_only_use_as_a_noun_is_searched_as_that_noun(engine
     # Snowball leaves "react" and "reaction" apart; the lexicon knows "reaction".
     q = engine.analyze("can you react badly to the numbing cream")
     assert q.corrections == {"react": "reaction"} and "react" not in q.unknown
+    # The verb's other forms reach the noun through their stem; a misspelling whose stem is no word does not.
+    assert engine.analyze("she reacted badly before").corrections == {"reacted": "reaction"}
+    assert engine.analyze("is it reacting").corrections == {"reacting": "reaction"}
+    assert engine.analyze("numbing durring the treatment").corrections == {"durring": "during"}
 
 
 def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> None:
