@@ -93,6 +93,26 @@ def generic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def shorthand() -> dict[str, tuple[str, ...]]:
+    """Texting and staff short forms and the words they stand for (mnqa/shorthand.txt): "appt" -> appointment."""
+    return parse_shorthand(resources.files("mnqa").joinpath("shorthand.txt").read_text(encoding="utf-8"))
+
+
+def parse_shorthand(text: str) -> dict[str, tuple[str, ...]]:
+    """Read `short = word [word ...]` lines ('#' starts a comment); a malformed line is a ValueError naming it."""
+    table: dict[str, tuple[str, ...]] = {}
+    for n, line in enumerate(text.splitlines(), start=1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        short, sep, full = (part.strip() for part in line.partition("="))
+        if not sep or not short or " " in short or not full:
+            raise ValueError(f"shorthand.txt:{n}: expected `short = word [word ...]`")
+        table[fold(short)] = tuple(fold(w) for w in full.split())
+    return table
+
+
+@lru_cache(maxsize=1)
 def _english_frequencies() -> dict[str, float]:
     from wordfreq import get_frequency_dict  # lazy: ~0.1 s, needed only for words the documents never use
 

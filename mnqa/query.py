@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mnqa.analysis import (Stemmer, generic_words, is_generic, stopwords, strip_controls, tokenize,
+from mnqa.analysis import (Stemmer, generic_words, is_generic, shorthand, stopwords, strip_controls, tokenize,
                            unstretched, word_forms, zipf)
 from mnqa.lexicon import CompiledLexicon
 
@@ -186,6 +186,8 @@ _CLINIC_RE = re.compile(
     r"(?:be )?do(?:es|ing)?)\b|\b(?:treatments?|microneedling|it) here\b"
     r"|\bsame (?:nurse|person|girl|lady|therapist|practitioner|doctor|a?esthetician) as\b"
     r"|\bworking (?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+    # staff asking about their own clinic's policy ("do we charge", "can we take deposits")
+    r"|\b(?:do|can|will|would|should) we (?:charge|offer|sell|stock|take|accept|allow|refund|provide|keep|have(?! to\b))\b"
     r"|^(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all) (?:offer|sell|stock|take|accept|"
     r"provide|open|do(?! it\b)|have(?! to\b))\b"
 )
@@ -322,9 +324,17 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     truncated = len(question) > MAX_QUESTION_CHARS
     text = question[:MAX_QUESTION_CHARS]
     stop = stopwords()
-    words = [t.word for t in tokenize(text)]
-    groups: list[Group] = []
     corrections: dict[str, str] = {}
+    words: list[str] = []
+    short = shorthand()
+    for token in tokenize(text):
+        full = short.get(token.word)
+        if full and token.word not in vocab.surfaces:  # "appt": searched as "appointment"
+            corrections[token.word] = " ".join(full)
+            words.extend(full)
+        else:
+            words.append(token.word)
+    groups: list[Group] = []
     unknown: list[str] = []
     sequence: list[str] = []  # stems of every word in order, stopwords as typed, for phrase matching
     surface: list[str] = []  # every word in order as typed (folded), for the lexicon's exact phrases

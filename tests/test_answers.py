@@ -100,7 +100,8 @@ def test_a_question_offering_two_alternatives_is_answered_when_the_documents_spe
 
 @pytest.mark.parametrize("question", ["which of your girls does the microneedling", "what time do you open saturday",
                                       "do you guys take card", "who does the treatments at your clinic, is she a nurse?",
-                                      "is the lady doing my treatment a nurse", "which nurse is working on friday"])
+                                      "is the lady doing my treatment a nurse", "which nurse is working on friday",
+                                      "pt wants to cancel her appointment, do we charge?"])
 def test_a_question_about_the_clinic_itself_is_not_answered_from_general_articles(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert not answer.answered and "this clinic" in (answer.reason or "")
@@ -109,7 +110,8 @@ def test_a_question_about_the_clinic_itself_is_not_answered_from_general_article
 @pytest.mark.parametrize("question", ["do you use numbing cream", "do you have to avoid the sun after",
                                       "can you have a bad reaction to the numbing cream",
                                       "does it matter who does it, a nurse or a dermatologist",
-                                      "can someone who is on blood thinners have it"])
+                                      "can someone who is on blood thinners have it", "do we numb them first",
+                                      "do we have to numb them first"])
 def test_you_meaning_anyone_is_not_a_question_about_the_clinic(engine: Engine, question: str) -> None:
     assert engine.ask(question).answered
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import write_corpus
+from mnqa.analysis import parse_shorthand, shorthand
 from mnqa.engine import Engine
 from mnqa.query import aside_words, expected_amount
 
@@ -184,3 +186,23 @@ def test_an_exact_lexicon_entry_tells_peeling_skin_from_a_chemical_peel(engine: 
 def test_far_in_how_far_is_the_frame_answered_by_needle_depth(engine: Engine) -> None:
     (group,) = [g for g in engine.analyze("how far into the skin do the needles go").groups if g.word == "far"]
     assert group.frame and "far" not in group.members() and "penetr" in group.members()
+
+
+def test_texting_and_staff_shorthand_is_searched_as_the_words_it_stands_for(engine: Engine) -> None:
+    q = engine.analyze("how long is the appt tmrw")
+    assert q.corrections == {"appt": "appointment", "tmrw": "tomorrow"}
+    assert "appointment" in q.terms and "appt" not in q.unknown and "tmrw" not in q.unknown
+    assert engine.ask("how long is the appt").answered
+
+
+def test_a_short_form_the_documents_use_is_left_alone(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "corpus", {"a.txt": "Book your appt online.\n\nEach appt takes an hour.\n"}, meta=None)
+    q = Engine.from_corpus(tmp_path / "corpus").analyze("how long is an appt")
+    assert q.corrections == {} and "appt" in q.terms
+
+
+def test_every_shorthand_line_parses_and_a_malformed_one_is_named() -> None:
+    assert shorthand()["tx"] == ("treatment",)
+    assert parse_shorthand("# note\nbf = my partner  # a comment\n") == {"bf": ("my", "partner")}
+    with pytest.raises(ValueError, match="shorthand.txt:2"):
+        parse_shorthand("appt = appointment\nno equals sign here\n")
