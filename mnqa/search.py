@@ -360,8 +360,11 @@ class Searcher:
             topic = {stem for stem in self._topics(query) if stem}
             answered = any(self._states_amount(pid, query.expects, topic) for pid, _, _ in chosen[:COVERAGE_DEPTH])
         ideal = self.ideal(query) or 1.0
+        # Each group's members by how much they say (weight x idf), for choosing every hit's answer sentence.
+        idf = self.index.idf_weight
+        groups = [{st: w * idf(st) for st, w in g.members().items()} for g in query.searchable]
         hits = [
-            self._hit(rank, pid, score, min(1.0, score / ideal), tuple(also), query)
+            self._hit(rank, pid, score, min(1.0, score / ideal), tuple(also), query.weights, groups)
             for rank, (pid, score, also) in enumerate(chosen[start:], start=start + 1)
         ]
         return Ranked(hits, more, coverage, answered)
@@ -413,19 +416,17 @@ class Searcher:
             known = self._twins[key] = smaller >= TWIN_MIN_WORDS and len(mine & theirs) / smaller >= TWIN_MIN
         return known
 
-    def _hit(self, rank: int, pid: int, score: float, relevance: float, also: tuple[str, ...], query: Query) -> Hit:
+    def _hit(self, rank: int, pid: int, score: float, relevance: float, also: tuple[str, ...],
+             weights: dict[str, float], groups: list[dict[str, float]]) -> Hit:
         p: Passage = self.index.passages[pid]
         analysed = self._analysed(pid)
         spans = analysed.spans
-        weights = query.weights
         highlights = tuple(dict.fromkeys((s, e) for s, e, stem in spans if stem in weights))
         # The answer is the sentence that speaks to the most of what was asked: per group, its best member.
-        idf = self.index.idf_weight
-        groups = [{st: w * idf(st) for st, w in g.members().items()} for g in query.searchable]
         best, best_value = (0, len(p.text)), -1.0
         for s0, e0, stems in analysed.sentences:
             found = stems.intersection(weights)
-            value = sum(max((v for st, v in members.items() if st in found), default=0.0) for members in groups)
+            value = sum(max((members[st] for st in found if st in members), default=0.0) for members in groups)
             if value > best_value:
                 best, best_value = (s0, e0), value
         if _ANAPHOR_RE.match(p.text[best[0] : best[1]]):
