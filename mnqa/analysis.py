@@ -67,6 +67,17 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve")
+
+
+def spelt_number(word: str) -> str:
+    """A small number written out ("1" -> "one"), so phrases match either way ("1 time", "one time"); else the word."""
+    if word.isascii() and word.isdigit() and int(word) < len(NUMBER_WORDS):  # ascii: "²" is a digit too
+        return NUMBER_WORDS[int(word)]
+    return word
+
+
 def word_forms(word: str) -> list[str]:
     """The forms a folded word is indexed under: itself, or for 'a-b' the joined 'ab' and the parts."""
     if "-" not in word:

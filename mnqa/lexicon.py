@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from mnqa.analysis import Stemmer, fold, stopwords, tokenize, word_forms
+from mnqa.analysis import Stemmer, fold, spelt_number, stopwords, tokenize, word_forms
 
 DEFAULT_WEIGHT = 0.5  # an expansion counts half as much as the asker's own word
 
@@ -85,8 +85,7 @@ def phrase_stems(phrase: str, stemmer: Stemmer, keep_stopwords: bool = True) -> 
     stop = stopwords()
     out = []
     for tok in tokenize(phrase):
-        forms = word_forms(tok.word)
-        form = forms[0]
+        form = spelt_number(word_forms(tok.word)[0])
         if form not in stop:
             out.append(stemmer.stem(form))
         elif keep_stopwords:

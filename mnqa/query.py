@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mnqa.analysis import (Stemmer, generic_words, is_generic, shorthand, stopwords, strip_controls, tokenize,
-                           unstretched, word_forms, zipf)
+from mnqa.analysis import (Stemmer, generic_words, is_generic, shorthand, spelt_number, stopwords,
+                           strip_controls, tokenize, unstretched, word_forms, zipf)
 from mnqa.lexicon import CompiledLexicon
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real question is longer
@@ -366,7 +366,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         if plain:
             corrections[word] = word = plain
         forms = word_forms(word)
-        sequence.append(forms[0] if forms[0] in stop else stemmer.stem(forms[0]))
+        spelt = spelt_number(forms[0])
+        sequence.append(spelt if spelt in stop else stemmer.stem(spelt))
         surface.append(forms[0])
         if skip:  # second half of a pair already joined into one word
             skip = False

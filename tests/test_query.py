@@ -206,3 +206,9 @@ def test_every_shorthand_line_parses_and_a_malformed_one_is_named() -> None:
     assert parse_shorthand("# note\nbf = my partner  # a comment\n") == {"bf": ("my", "partner")}
     with pytest.raises(ValueError, match="shorthand.txt:2"):
         parse_shorthand("appt = appointment\nno equals sign here\n")
+
+
+def test_a_small_number_matches_the_lexicon_written_in_digits_or_in_words(engine: Engine) -> None:
+    # The lexicon says "one session"; people type "1 session" as often.
+    assert "number of sessions" in engine.analyze("is 1 session enough").expansions
+    assert engine.analyze("is 1 session enough").expansions == engine.analyze("is one session enough").expansions
