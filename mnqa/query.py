@@ -239,6 +239,7 @@ TIME_STEMS = frozenset(_TIME_UNITS.values())  # any time unit, as a passage's wo
 # Units of length, as asked ("in mm", "how many millimetres"): a question naming one asks for a measurement.
 _LENGTH_UNITS = {"mm", "millimetre", "millimetres", "millimeter", "millimeters", "cm", "centimetre", "centimetres",
                  "centimeter", "centimeters", "inch", "inches"}
+_MEASURE_RE = re.compile(r"\d+(?:mm|cm|in)")  # a length typed as one word: "1mm", "0.5mm" (tokenized "0", "5mm")
 
 
 # Ways of asking for an age ("is there a minimum age", "am I old enough"): a person's age, not skin ageing nor
@@ -253,7 +254,7 @@ def expected_amount(words: list[str]) -> str | None:
     """What amount a question asks for: "money" (a price), a time unit's stem ("how many weeks"), "duration" (any
     time unit: "how long does it last"), "length" (a measurement: "how deep in mm"), "age" (a person's age: "is
     there a minimum age"), or None."""
-    if _LENGTH_UNITS.intersection(words):
+    if _LENGTH_UNITS.intersection(words) or any(_MEASURE_RE.fullmatch(w) for w in words):
         return "length"
     pairs = {(a, b) for a, b, c in zip(words, words[1:], [*words[2:], ""]) if c not in ("spot", "spots")}
     if _AGE_ASKED.intersection(pairs) or "underage" in words or any(
@@ -385,8 +386,10 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
                 add(joined, stem)
                 skip = True
                 continue
-        # A hyphenated word is searched as one word when known ("micro-needling"), else by its parts.
-        candidates = forms[:1] if known(forms[0]) or len(forms) == 1 else [f for f in forms[1:] if f not in stop]
+        # A hyphenated word is searched as one word when known ("micro-needling") or when it is one English word
+        # ("make-up" is "makeup", not "make"), else by its parts ("post-treatment").
+        whole = len(forms) == 1 or known(forms[0]) or zipf(forms[0]) >= ZIPF_WORD
+        candidates = forms[:1] if whole else [f for f in forms[1:] if f not in stop]
         for form in candidates:
             stem = known(form)
             if stem:

@@ -80,6 +80,7 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
     [("how much does it cost", "money"), ("how much is this going to hurt", None), ("what are the fees", "money"),
      ("how many weeks until i see results", "week"), ("how much does it hurt", None), ("does it hurt", None),
      ("how deep do the needles go in mm", "length"), ("needle length in millimetres", "length"),
+     ("should i buy 1mm or 5mm", "length"),
      ("how much is microneedling here", "money"), ("how much is it for a full face", "money"),
      ("how much downtime is there", None), ("how long do the results last", "duration"),
      ("how long does it take", None), ("is there a minimum age", "age"), ("im 15 am i old enough", "age"),
@@ -212,3 +213,8 @@ def test_a_small_number_matches_the_lexicon_written_in_digits_or_in_words(engine
     # The lexicon says "one session"; people type "1 session" as often.
     assert "number of sessions" in engine.analyze("is 1 session enough").expansions
     assert engine.analyze("is 1 session enough").expansions == engine.analyze("is one session enough").expansions
+
+
+def test_a_hyphenated_english_word_is_searched_whole_not_by_its_parts(engine: Engine) -> None:
+    assert "makeup" in engine.analyze("can i wear make-up after").unknown  # not "make" and "up"
+    assert "post-treatment" not in engine.analyze("post-treatment care").unknown  # parts the documents use
