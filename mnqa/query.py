@@ -330,7 +330,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     short = shorthand()
     for token in tokenize(text):
         full = short.get(token.word)
-        if full and token.word not in vocab.surfaces:  # "appt": searched as "appointment"
+        # "appt" is searched as "appointment", unless the documents or the lexicon use the short form itself.
+        if full and token.word not in vocab.surfaces:
             corrections[token.word] = " ".join(full)
             words.extend(full)
         else:

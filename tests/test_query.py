@@ -202,6 +202,11 @@ def test_a_short_form_the_documents_use_is_left_alone(tmp_path: Path) -> None:
     assert q.corrections == {} and "appt" in q.terms
 
 
+def test_no_shipped_short_form_is_one_the_lexicon_or_documents_already_know(engine: Engine) -> None:
+    # Such a line would never be used: the word is searched as it is.
+    assert [short for short in shorthand() if short in engine.vocab.surfaces] == []
+
+
 def test_every_shorthand_line_parses_and_a_malformed_one_is_named() -> None:
     assert shorthand()["tx"] == ("treatment",)
     assert parse_shorthand("# note\nbf = my partner  # a comment\n") == {"bf": ("my", "partner")}
