@@ -17,7 +17,8 @@ from importlib import resources
 
 # A word: letters/digits, with inner apostrophes (client's) and hyphens (micro-needling).
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
-_POSSESSIVE_RE = re.compile(r"['’]s$")
+# A possessive or a contracted verb ("client's", "she'll", "they'd"): the word it hangs on is what is said.
+_POSSESSIVE_RE = re.compile(r"['’](?:s|ll|re|ve|d|m)$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 

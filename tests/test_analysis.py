@@ -31,6 +31,16 @@ def test_tokens_keep_offsets_and_drop_possessives() -> None:
     assert [text[t.start : t.end] for t in toks] == ["The", "skin’s", "micro-needling", "30-45", "min"]
 
 
+def test_contracted_verbs_leave_the_word_they_hang_on() -> None:
+    assert [t.word for t in tokenize("She'll say they’d do it, won't they?")] == [
+        "she", "say", "they", "do", "it", "won't", "they"]
+
+
+def test_every_stopword_is_a_word_the_tokenizer_can_produce() -> None:
+    # An entry the tokenizer never yields ("it's" is read as "it") would never match anything.
+    assert [w for w in sorted(stopwords()) if [t.word for t in tokenize(w)] != [w]] == []
+
+
 def test_hyphenated_words_are_indexed_joined_and_by_parts() -> None:
     assert word_forms("micro-needling") == ["microneedling", "micro", "needling"]
     assert word_forms("skin") == ["skin"]
