@@ -68,6 +68,30 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+# A verb contracted onto a pronoun or a question word, said in full, so that "what's" asks like "what is".
+_CONTRACTED_RE = re.compile(r"['’](s|ll|re|ve|d|m)$")
+_CONTRACTED_VERBS = {"s": "is", "ll": "will", "re": "are", "ve": "have", "d": "would", "m": "am"}
+_CONTRACTING = {"i", "you", "we", "they", "he", "she", "it", "that", "there", "here", "what", "who", "where", "when",
+                "why", "how"}
+
+
+# Stopwords that only hedge or stress ("what even is it", "does it actually work"): phrases read through them.
+HEDGES = frozenset({"even", "actually", "really", "exactly", "basically", "literally", "honestly", "seriously",
+                    "truly", "simply", "kinda", "sorta", "just"})
+
+
+def said(text: str) -> list[str]:
+    """The folded words of a text as said: its tokens, with a contracted verb spelt out ("what's" -> what, is)."""
+    out = []
+    for tok in tokenize(text):
+        out.append(tok.word)
+        if tok.word in _CONTRACTING:
+            m = _CONTRACTED_RE.search(fold(text[tok.start : tok.end]))
+            if m:
+                out.append(_CONTRACTED_VERBS[m.group(1)])
+    return out
+
+
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from mnqa.analysis import Stemmer, fold, spelt_number, stopwords, tokenize, word_forms
+from mnqa.analysis import HEDGES, Stemmer, fold, said, spelt_number, stopwords, tokenize, word_forms
 
 DEFAULT_WEIGHT = 0.5  # an expansion counts half as much as the asker's own word
 
@@ -77,15 +77,15 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
     """The folded words of a phrase, in order, as typed (how analyze() records the surface of a question)."""
-    return tuple(word_forms(tok.word)[0] for tok in tokenize(phrase))
+    return tuple(word_forms(word)[0] for word in said(phrase))
 
 
 def phrase_stems(phrase: str, stemmer: Stemmer, keep_stopwords: bool = True) -> tuple[str, ...]:
     """The stems of a phrase's words, in order (stopwords kept unless asked, so 'how long' still matches)."""
     stop = stopwords()
     out = []
-    for tok in tokenize(phrase):
-        form = spelt_number(word_forms(tok.word)[0])
+    for word in said(phrase):
+        form = spelt_number(word_forms(word)[0])
         if form not in stop:
             out.append(stemmer.stem(form))
         elif keep_stopwords:
@@ -112,10 +112,13 @@ class CompiledLexicon:
         matched against `surface`, the question's words as typed, in the same places as `sequence`.
         """
         found: dict[int, list[tuple[str, ...]]] = {}
-        for i, stem in enumerate(sequence):
-            for n, phrase in self.asks.get(stem, ()):
-                if tuple(sequence[i : i + len(phrase)]) == phrase and phrase not in found.get(n, []):
-                    found.setdefault(n, []).append(phrase)
+        # A hedge inside a phrase does not break it: "what even is" asks "what is" (but "even out" is a phrase).
+        plain = [s for s in sequence if s not in HEDGES]
+        for seq in (sequence, plain) if len(plain) < len(sequence) else (sequence,):
+            for i, stem in enumerate(seq):
+                for n, phrase in self.asks.get(stem, ()):
+                    if tuple(seq[i : i + len(phrase)]) == phrase and phrase not in found.get(n, []):
+                        found.setdefault(n, []).append(phrase)
         for i, word in enumerate(surface or ()):
             for n, phrase in self.exact_asks.get(word, ()):
                 if tuple(surface[i : i + len(phrase)]) == phrase:

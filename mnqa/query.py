@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mnqa.analysis import (Stemmer, generic_words, is_generic, shorthand, spelt_number, stopwords,
+from mnqa.analysis import (Stemmer, generic_words, is_generic, said, shorthand, spelt_number, stopwords,
                            strip_controls, tokenize, unstretched, word_forms, zipf)
 from mnqa.lexicon import CompiledLexicon
 
@@ -329,14 +329,14 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     corrections: dict[str, str] = {}
     words: list[str] = []
     short = shorthand()
-    for token in tokenize(text):
-        full = short.get(token.word)
+    for word in said(text):
+        full = short.get(word)
         # "appt" is searched as "appointment", unless the documents or the lexicon use the short form itself.
-        if full and token.word not in vocab.surfaces:
-            corrections[token.word] = " ".join(full)
+        if full and word not in vocab.surfaces:
+            corrections[word] = " ".join(full)
             words.extend(full)
         else:
-            words.append(token.word)
+            words.append(word)
     groups: list[Group] = []
     unknown: list[str] = []
     sequence: list[str] = []  # stems of every word in order, stopwords as typed, for phrase matching

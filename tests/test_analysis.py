@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mnqa.analysis import Stemmer, fold, is_generic, stopwords, terms, tokenize, unstretched, word_forms
+from mnqa.analysis import Stemmer, fold, is_generic, said, stopwords, terms, tokenize, unstretched, word_forms
 from mnqa.lexicon import LexiconError, load_lexicon, parse_lexicon
 
 
@@ -34,6 +34,11 @@ def test_tokens_keep_offsets_and_drop_possessives() -> None:
 def test_contracted_verbs_leave_the_word_they_hang_on() -> None:
     assert [t.word for t in tokenize("She'll say they’d do it, won't they?")] == [
         "she", "say", "they", "do", "it", "won't", "they"]
+
+
+def test_a_contracted_verb_is_said_in_full_after_a_pronoun_or_question_word() -> None:
+    assert said("What’s it called? She'll know") == ["what", "is", "it", "called", "she", "will", "know"]
+    assert said("the client's skin") == ["the", "client", "skin"]  # a possessive, not a verb
 
 
 def test_every_stopword_is_a_word_the_tokenizer_can_produce() -> None:

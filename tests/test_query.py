@@ -223,3 +223,16 @@ def test_a_small_number_matches_the_lexicon_written_in_digits_or_in_words(engine
 def test_a_hyphenated_english_word_is_searched_whole_not_by_its_parts(engine: Engine) -> None:
     assert "makeup" in engine.analyze("can i wear make-up after").unknown  # not "make" and "up"
     assert "post-treatment" not in engine.analyze("post-treatment care").unknown  # parts the documents use
+
+
+def test_a_question_word_alone_is_not_asking_what_microneedling_is(engine: Engine) -> None:
+    # "what's" is read "what is"; "what" alone ("what do collagen and elastin do") asks nothing of the kind.
+    defining = "micro-injuries"
+    assert defining in engine.analyze("what's microneedling").expansions
+    assert defining in engine.analyze("what even is microneedling").expansions  # a hedge does not break the phrase
+    assert defining not in engine.analyze("what do collagen and elastin actually do").expansions
+
+
+def test_how_or_why_we_do_something_is_not_a_question_about_the_clinic(engine: Engine) -> None:
+    assert engine.analyze("do we charge if she cancels").clinic
+    assert not engine.analyze("how do we keep infection risk down").clinic

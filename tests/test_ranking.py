@@ -91,7 +91,7 @@ def test_answer_sentence_and_highlights_point_into_the_passage(engine: Engine) -
     assert "numbing" in marked
 
 
-@pytest.mark.parametrize("question", ["what are the side effects", "who shouldn't get this done"])
+@pytest.mark.parametrize("question", ["what are the risks", "who shouldn't get this done"])
 def test_an_answer_that_is_a_list_lead_in_comes_with_its_items(engine: Engine, question: str) -> None:
     hit = engine.ask(question).results[0]
     s, e = hit.answer_span
