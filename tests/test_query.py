@@ -227,7 +227,7 @@ def test_a_hyphenated_english_word_is_searched_whole_not_by_its_parts(engine: En
 
 def test_a_question_word_alone_is_not_asking_what_microneedling_is(engine: Engine) -> None:
     # "what's" is read "what is"; "what" alone ("what do collagen and elastin do") asks nothing of the kind.
-    defining = "micro-injuries"
+    defining = "cosmetic procedure"
     assert defining in engine.analyze("what's microneedling").expansions
     assert defining in engine.analyze("what even is microneedling").expansions  # a hedge does not break the phrase
     assert defining not in engine.analyze("what do collagen and elastin actually do").expansions
