@@ -18,7 +18,7 @@ from importlib import resources
 # A word: letters/digits, with inner apostrophes (client's) and hyphens (micro-needling).
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
 # A possessive or a contracted verb ("client's", "she'll", "they'd"): the word it hangs on is what is said.
-_POSSESSIVE_RE = re.compile(r"['’](?:s|ll|re|ve|d|m)$")
+_CLITIC_RE = re.compile(r"['’](s|ll|re|ve|d|m)$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
@@ -62,14 +62,13 @@ def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with character offsets into `text`."""
     tokens = []
     for m in WORD_RE.finditer(text):
-        word = _POSSESSIVE_RE.sub("", fold(m.group()))
+        word = _CLITIC_RE.sub("", fold(m.group()))
         if word:
             tokens.append(Token(m.start(), m.end(), word))
     return tokens
 
 
 # A verb contracted onto a pronoun or a question word, said in full, so that "what's" asks like "what is".
-_CONTRACTED_RE = re.compile(r"['’](s|ll|re|ve|d|m)$")
 _CONTRACTED_VERBS = {"s": "is", "ll": "will", "re": "are", "ve": "have", "d": "would", "m": "am"}
 _CONTRACTING = {"i", "you", "we", "they", "he", "she", "it", "that", "there", "here", "what", "who", "where", "when",
                 "why", "how"}
@@ -86,7 +85,7 @@ def said(text: str) -> list[str]:
     for tok in tokenize(text):
         out.append(tok.word)
         if tok.word in _CONTRACTING:
-            m = _CONTRACTED_RE.search(fold(text[tok.start : tok.end]))
+            m = _CLITIC_RE.search(fold(text[tok.start : tok.end]))
             if m:
                 out.append(_CONTRACTED_VERBS[m.group(1)])
     return out

@@ -188,7 +188,8 @@ _CLINIC_RE = re.compile(
     r"|\bworking (?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
     # staff asking about their own clinic's policy ("do we charge", "can we take deposits"), but not how or why they
     # do something ("how do we keep infection risk down" asks about the treatment)
-    r"|(?<!how )(?<!why )\b(?:do|can|will|would|should) we (?:charge|offer|sell|stock|take|accept|allow|refund|provide|keep|have(?! to\b))\b"
+    r"|(?<!how )(?<!why )\b(?:do|can|will|would|should) we (?:charge|offer|sell|stock|take|accept|allow|refund|"
+    r"provide|keep|have(?! to\b))\b"
     r"|^(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all) (?:offer|sell|stock|take|accept|"
     r"provide|open|do(?! it\b)|have(?! to\b))\b"
 )

@@ -108,3 +108,19 @@ def test_an_answer_that_points_back_comes_with_the_sentence_it_points_to(engine:
 
 def test_same_question_same_answer(engine: Engine) -> None:
     assert engine.ask("is it safe for dark skin") == engine.ask("is it safe for dark skin")
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # Doing it at home is its own lexicon entry, apart from the tools by name (the practitioner's roller).
+        ("can i just buy a derma roller online and do it myself at home", "at-home microneedling"),
+        # How the skin looks afterwards is apart from how it feels: swelling, not itching and dryness.
+        ("will my face be swollen after", "swelling"),
+        # Taking medicine for acne is one of the conditions to see a doctor about, not acne the treatment helps.
+        ("im on accutane, is that ok", "medication for acne"),
+    ],
+)
+def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and expected in answer.results[0].passage.text.lower()
