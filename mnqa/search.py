@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from mnqa.analysis import WORD_RE, Stemmer, stopwords, tokenize, word_forms, zipf
+from mnqa.analysis import NUMBER_WORDS, WORD_RE, Stemmer, stopwords, tokenize, word_forms, zipf
 from mnqa.documents import is_bullet
 from mnqa.index import Index
 from mnqa.models import Hit, Passage
@@ -57,7 +57,6 @@ _ANAPHOR_RE = re.compile(r"(?:this|these|they|it|that)\s+(?:may|might|can|could|
 # A person's age, or an age group: "18 years old", "aged 16", "over 21", "adults", "teenagers".
 _AGE_RE = re.compile(r"\b(?:\d+\s?(?:years?|yrs?)[\s-]?old|aged?\s(?:of\s)?\d+|(?:under|over)\s\d+|adults?|"
                      r"teen(?:ager)?s?|child(?:ren)?|minors?)\b", re.I)
-_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
 _VAGUE_AMOUNTS = {"several", "few", "couple", "many", "numerous"}
 
 
@@ -388,12 +387,12 @@ class Searcher:
             for before, word in zip(words, words[1:]):
                 unit = self.stemmer.stem(word)
                 if unit == expects and (
-                    before[:1].isdigit() or before in _NUMBER_WORDS or (before in _VAGUE_AMOUNTS and topic & stems)
+                    before[:1].isdigit() or before in NUMBER_WORDS or (before in _VAGUE_AMOUNTS and topic & stems)
                 ):
                     return True
                 # How long something lasts: a span of time said of that thing ("redness ... within a few days").
                 if expects == "duration" and unit in TIME_STEMS and topic & stems and (
-                    before[:1].isdigit() or before in _NUMBER_WORDS or before in _VAGUE_AMOUNTS
+                    before[:1].isdigit() or before in NUMBER_WORDS or before in _VAGUE_AMOUNTS
                 ):
                     return True
         return False
