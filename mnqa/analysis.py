@@ -160,9 +160,21 @@ def zipf(word: str) -> float:
     return math.log10(frequency) + 9.0 if frequency else 0.0
 
 
+@lru_cache(maxsize=4096)
+def can_be_noun(word: str) -> bool:
+    """Whether a folded word can name a thing in English ("myth", "stove"), not only be a verb or adjective
+    ("postpone", "torn", "sketchy"); True for a word the dictionary does not have ("botox", "prp")."""
+    from lemminflect import getAllLemmas  # lazy: ~0.2 s with its dictionary, needed only for unknown words
+
+    lemmas = getAllLemmas(word)
+    return not lemmas or "NOUN" in lemmas or "PROPN" in lemmas
+
+
 def load_frequencies() -> None:
-    """Load the everyday-English word frequencies now rather than at the first word the documents never use."""
+    """Load the everyday-English word frequencies and word classes now rather than at the first word the
+    documents never use."""
     _english_frequencies()
+    can_be_noun("the")
 
 
 def is_generic(word: str) -> bool:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mnqa.analysis import Stemmer, fold, is_generic, said, stopwords, terms, tokenize, unstretched, word_forms
+from mnqa.analysis import Stemmer, can_be_noun, fold, is_generic, said, stopwords, terms, tokenize, unstretched, word_forms
 from mnqa.lexicon import LexiconError, load_lexicon, parse_lexicon
 
 
@@ -68,6 +68,12 @@ def test_stemmer_imports_nltk_only_for_unknown_words() -> None:
     assert not stemmer.loaded_nltk
     assert stemmer.stem("treatments") == "treatment"
     assert stemmer.loaded_nltk
+
+
+def test_word_classes_tell_things_from_actions_and_qualities() -> None:
+    assert can_be_noun("myth") and can_be_noun("tattoo") and can_be_noun("flying")  # "flying" as a topic
+    assert not can_be_noun("postpone") and not can_be_noun("torn") and not can_be_noun("sketchy")
+    assert can_be_noun("botox") and can_be_noun("xqzv")  # unknown to the dictionary: assume it names a thing
 
 
 def test_generic_words_include_adverbs_without_listing_them() -> None:

@@ -60,6 +60,22 @@ def test_an_everyday_word_beside_the_topic_does_not_block_the_answer_but_a_rare_
     assert not engine.ask("can it help the cellulite on my thighs").answered
 
 
+@pytest.mark.parametrize("question", [
+    "got a heat rash on my neck from the beach, should I postpone?",
+    "I'm halfway through chemo, would it be ok for me to have this done?",
+    "torn between this and laser, which should i pick",
+])
+def test_a_word_that_cannot_name_a_thing_does_not_block_the_answer(engine: Engine, question: str) -> None:
+    # "postpone", "halfway" and "torn" are rare, but say how or when, not what is asked about.
+    assert engine.ask(question).answered
+
+
+@pytest.mark.parametrize("question", ["is it covered by insurance", "can I fly the day after",
+                                      "can i get a tattoo after"])
+def test_a_rare_thing_the_documents_never_name_still_blocks_the_answer(engine: Engine, question: str) -> None:
+    assert not engine.ask(question).answered
+
+
 def test_a_price_is_only_answered_by_a_passage_that_states_one(engine: Engine) -> None:
     assert not engine.ask("how much does a session cost").answered  # the documents give no prices
     assert engine.ask("is it cheaper than laser").answered  # but they do compare costs
