@@ -10,6 +10,8 @@ from pathlib import Path
 from mnqa.analysis import HEDGES, Stemmer, fold, said, spelt_number, stopwords, tokenize, word_forms
 
 DEFAULT_WEIGHT = 0.5  # an expansion counts half as much as the asker's own word
+GAP = "..."  # in an ask phrase: up to MAX_GAP words of the question may stand here ("leave ... scars")
+MAX_GAP = 3
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,10 @@ def parse_lexicon(text: str) -> Lexicon:
             raise LexiconError(f"lexicon entry {n}: weight must be a number in (0, 1]")
         if not isinstance(exact, bool):
             raise LexiconError(f"lexicon entry {n}: exact must be true or false")
+        for phrase in ask:
+            parts = phrase.split(GAP)
+            if len(parts) > 1 and (exact or not all(part.strip() for part in parts)):
+                raise LexiconError(f"lexicon entry {n}: '{GAP}' must stand between words, and not in an exact entry")
         entries.append(Entry(tuple(ask), tuple(say), float(weight), exact))
     return Lexicon(tuple(entries), text)
 
@@ -102,12 +108,14 @@ class CompiledLexicon:
     exact_asks: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]  # first word -> (entry number, phrase words)
     says: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]  # per entry: (phrase as shown, its content stems)
     ask_stems: frozenset[str]  # content stems of every ask phrase: words the lexicon knows
+    gap_asks: dict[str, tuple[tuple[int, tuple[tuple[str, ...], ...]], ...]]  # first stem -> (entry, parts' stems)
 
     def matches(self, sequence: list[str], own: set[str], surface: list[str] | None = None,
                 ) -> dict[int, list[tuple[str, ...]]]:
         """Entries whose ask phrases occur in a question (stems in order), with the stems of the phrases that matched.
 
-        A phrase of several words must stand side by side; a one-word phrase may also be one of `own`, the
+        A phrase of several words must stand side by side, except where it has a gap ("leave ... scars"); a one-word
+        phrase may also be one of `own`, the
         question's searched words (so joined words such as "dermaroller" match too). An exact entry's phrases are
         matched against `surface`, the question's words as typed, in the same places as `sequence`.
         """
@@ -118,6 +126,10 @@ class CompiledLexicon:
             for i, stem in enumerate(seq):
                 for n, phrase in self.asks.get(stem, ()):
                     if tuple(seq[i : i + len(phrase)]) == phrase and phrase not in found.get(n, []):
+                        found.setdefault(n, []).append(phrase)
+                for n, parts in self.gap_asks.get(stem, ()):
+                    phrase = _gapped_match(seq, i, parts)
+                    if phrase and phrase not in found.get(n, []):
                         found.setdefault(n, []).append(phrase)
         for i, word in enumerate(surface or ()):
             for n, phrase in self.exact_asks.get(word, ()):
@@ -132,16 +144,36 @@ class CompiledLexicon:
         return dict(sorted(found.items()))
 
 
+def _gapped_match(seq: list[str], i: int, parts: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The stems of a gapped phrase's parts if it occurs at seq[i], each part at most MAX_GAP words after the last."""
+    if tuple(seq[i : i + len(parts[0])]) != parts[0]:
+        return None
+    end, matched = i + len(parts[0]), parts[0]
+    for part in parts[1:]:
+        at = next((j for j in range(end, min(end + MAX_GAP, len(seq) - len(part)) + 1)
+                   if tuple(seq[j : j + len(part)]) == part), None)
+        if at is None:
+            return None
+        end, matched = at + len(part), matched + part
+    return matched
+
+
 def compile_lexicon(lexicon: Lexicon, stemmer: Stemmer) -> CompiledLexicon:
     """Stem every phrase of a lexicon once."""
     asks: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     exact_asks: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    gap_asks: dict[str, list[tuple[int, tuple[tuple[str, ...], ...]]]] = {}
     says = []
     ask_stems: set[str] = set()
     for n, entry in enumerate(lexicon.entries):
         for phrase in entry.ask:
             stems = phrase_stems(phrase, stemmer)
-            if stems:
+            if GAP in phrase:
+                parts = tuple(phrase_stems(part, stemmer) for part in phrase.split(GAP))
+                if all(parts):
+                    gap_asks.setdefault(parts[0][0], []).append((n, parts))
+                    ask_stems.update(phrase_stems(phrase.replace(GAP, " "), stemmer, keep_stopwords=False))
+            elif stems:
                 if entry.exact:
                     words = phrase_words(phrase)
                     exact_asks.setdefault(words[0], []).append((n, words))
@@ -150,7 +182,8 @@ def compile_lexicon(lexicon: Lexicon, stemmer: Stemmer) -> CompiledLexicon:
                 ask_stems.update(phrase_stems(phrase, stemmer, keep_stopwords=False))
         says.append(tuple((fold_phrase(p), phrase_stems(p, stemmer, keep_stopwords=False)) for p in entry.say))
     return CompiledLexicon(lexicon.entries, {k: tuple(v) for k, v in asks.items()},
-                           {k: tuple(v) for k, v in exact_asks.items()}, tuple(says), frozenset(ask_stems))
+                           {k: tuple(v) for k, v in exact_asks.items()}, tuple(says), frozenset(ask_stems),
+                           {k: tuple(v) for k, v in gap_asks.items()})
 
 
 def fold_phrase(phrase: str) -> str:

@@ -103,6 +103,8 @@ def test_shipped_lexicon_loads_and_every_entry_is_usable() -> None:
         ("[[map]\n", "not valid TOML"),
         ("[[map]]\nask = [1]\nsay = ['b']\n", "strings"),
         ("[[map]]\nask = ['a']\nsay = ['b']\nexact = 'yes'\n", "exact must be true or false"),
+        ("[[map]]\nask = ['... a']\nsay = ['b']\n", "must stand between words"),
+        ("[[map]]\nask = ['a ... b']\nsay = ['c']\nexact = true\n", "not in an exact entry"),
     ],
 )
 def test_lexicon_errors_are_clear(text: str, message: str) -> None:

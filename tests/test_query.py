@@ -184,6 +184,13 @@ def test_an_exact_lexicon_entry_tells_peeling_skin_from_a_chemical_peel(engine: 
     assert "flaking skin" not in peel.expansions and "peel" in peel.unknown
 
 
+def test_a_gap_in_a_lexicon_phrase_stands_for_a_few_words_of_the_question(engine: Engine) -> None:
+    # The lexicon's "leave ... scar": up to three words between, in order.
+    assert "infection or scarring" in engine.analyze("could it leave me with nasty scars").expansions
+    assert "infection or scarring" not in engine.analyze("could it leave me with some of those nasty scars").expansions
+    assert "infection or scarring" not in engine.analyze("scars that leave me sad").expansions
+
+
 def test_far_in_how_far_is_the_frame_answered_by_needle_depth(engine: Engine) -> None:
     (group,) = [g for g in engine.analyze("how far into the skin do the needles go").groups if g.word == "far"]
     assert group.frame and "far" not in group.members() and "penetr" in group.members()

@@ -119,6 +119,9 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("will my face be swollen after", "swelling"),
         # Taking medicine for acne is one of the conditions to see a doctor about, not acne the treatment helps.
         ("im on accutane, is that ok", "medication for acne"),
+        # Scarring as a risk of the treatment, not the scars it treats ("leave ... scar" in the lexicon).
+        ("could the needling leave her with scars", "infection or scarring"),
+        ("can microneedling scar you", "infection or scarring"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
