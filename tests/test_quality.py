@@ -37,6 +37,8 @@ SETS = {
     "dev21": ["dev21.jsonl"],
     "dev22": ["dev22.jsonl"],
     "dev23": ["dev23.jsonl"],
+    "holdout17": ["holdout17.jsonl"],
+    "holdout18": ["holdout18.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.87, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.82, "abstention": 0.85},
@@ -81,8 +83,13 @@ FLOORS = {
     # asking for someone else or about one skin worry, some dictated) and scored twice: on the code as the session
     # began (S@1 .783 and .750, refused .85 and .85) and at its end (.883 and .783, refused .85 and .85), then tuned
     # on in the ninth.
-    "dev22": {"success@1": 0.86, "success@3": 0.94, "mrr@5": 0.89, "answer_sentence": 0.84, "abstention": 0.82},
-    "dev23": {"success@1": 0.76, "success@3": 0.84, "mrr@5": 0.80, "answer_sentence": 0.69, "abstention": 0.82},
+    "dev22": {"success@1": 0.89, "success@3": 0.96, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.82},
+    "dev23": {"success@1": 0.84, "success@3": 0.94, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.82},
+    # Written blind at the start of the ninth session (clients whose first language is not English; a trainer, new
+    # staff and sceptical clients comparing treatments) and scored twice: on the code as the session began (S@1
+    # .733 and .817, refused .90 and .75) and at its end (README), never tuned on.
+    "holdout17": {"success@1": 0.71, "success@3": 0.88, "mrr@5": 0.79, "answer_sentence": 0.66, "abstention": 0.80},
+    "holdout18": {"success@1": 0.81, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.74, "abstention": 0.70},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -104,8 +111,10 @@ CEILINGS = {
     "dev19": {"false_abstention": 0.10},
     "dev20": {"false_abstention": 0.06},
     "dev21": {"false_abstention": 0.11},
-    "dev22": {"false_abstention": 0.06},
-    "dev23": {"false_abstention": 0.12},
+    "dev22": {"false_abstention": 0.04},
+    "dev23": {"false_abstention": 0.04},
+    "holdout17": {"false_abstention": 0.07},
+    "holdout18": {"false_abstention": 0.07},
 }
 
 
