@@ -115,9 +115,9 @@ class CompiledLexicon:
         """Entries whose ask phrases occur in a question (stems in order), with the stems of the phrases that matched.
 
         A phrase of several words must stand side by side, except where it has a gap ("leave ... scars"); a one-word
-        phrase may also be one of `own`, the
-        question's searched words (so joined words such as "dermaroller" match too). An exact entry's phrases are
-        matched against `surface`, the question's words as typed, in the same places as `sequence`.
+        phrase may also be one of `own`, the question's searched words (so joined words such as "dermaroller" match
+        too). An exact entry's phrases are matched against `surface`, the question's words as typed, in the same
+        places as `sequence`.
         """
         found: dict[int, list[tuple[str, ...]]] = {}
         # A hedge inside a phrase does not break it: "what even is" asks "what is" (but "even out" is a phrase).
@@ -167,13 +167,14 @@ def compile_lexicon(lexicon: Lexicon, stemmer: Stemmer) -> CompiledLexicon:
     ask_stems: set[str] = set()
     for n, entry in enumerate(lexicon.entries):
         for phrase in entry.ask:
-            stems = phrase_stems(phrase, stemmer)
             if GAP in phrase:
                 parts = tuple(phrase_stems(part, stemmer) for part in phrase.split(GAP))
                 if all(parts):
                     gap_asks.setdefault(parts[0][0], []).append((n, parts))
                     ask_stems.update(phrase_stems(phrase.replace(GAP, " "), stemmer, keep_stopwords=False))
-            elif stems:
+                continue
+            stems = phrase_stems(phrase, stemmer)
+            if stems:
                 if entry.exact:
                     words = phrase_words(phrase)
                     exact_asks.setdefault(words[0], []).append((n, words))

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mnqa.analysis import Stemmer, can_be_noun, fold, is_generic, said, stopwords, terms, tokenize, unstretched, word_forms
+from mnqa.analysis import (Stemmer, can_be_noun, fold, is_generic, said, stopwords, terms, tokenize, unstretched,
+                           word_forms)
 from mnqa.lexicon import LexiconError, load_lexicon, parse_lexicon
 
 

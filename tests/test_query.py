@@ -187,7 +187,8 @@ def test_an_exact_lexicon_entry_tells_peeling_skin_from_a_chemical_peel(engine: 
 def test_a_gap_in_a_lexicon_phrase_stands_for_a_few_words_of_the_question(engine: Engine) -> None:
     # The lexicon's "leave ... scar": up to three words between, in order.
     assert "infection or scarring" in engine.analyze("could it leave me with nasty scars").expansions
-    assert "infection or scarring" not in engine.analyze("could it leave me with some of those nasty scars").expansions
+    too_far = engine.analyze("could it leave me with some of those nasty scars")
+    assert "infection or scarring" not in too_far.expansions
     assert "infection or scarring" not in engine.analyze("scars that leave me sad").expansions
 
 
