@@ -271,7 +271,7 @@ class Searcher:
         # subject ("what actually is microneedling"): judged on what the frame stands for too.
         frames = [(max(self.index.idf_weight(s) for s in g.expansions), frozenset(g.expansions))
                   for g in query.groups if g.phrase and g.expansions]
-        return _CoveragePlan(tuple(words), beyond, tuple(frames), self._topical(query))
+        return _CoveragePlan(tuple(words), beyond, tuple(frames), bool(self._topics(query)))
 
     def _covered(self, plan: _CoveragePlan, pid: int) -> float:
         """How much of what was asked passage `pid` speaks to (0..1), weighting words by informativeness."""
@@ -315,10 +315,6 @@ class Searcher:
         n = len(self.index.passages)
         return [g.stem for g in query.groups
                 if not g.phrase and not g.generic and (g.stem is None or self.index.df.get(g.stem, 0) * 2 < n)]
-
-    def _topical(self, query: Query) -> bool:
-        """Whether anything was asked beyond the frame, common words and the documents' own subject."""
-        return bool(self._topics(query))
 
     def _ranked(self, query: Query, plan: _CoveragePlan, covered: dict[int, float]) -> tuple[list[int], list[float]]:
         """Candidate passage ids in final rank order and their ranking scores (BM25 reweighed by coverage); the
@@ -391,16 +387,15 @@ class Searcher:
             return bool(_AGE_RE.search(text))
         for s0, e0, stems in self._analysed(pid).sentences:
             words = [t.word for t in tokenize(text[s0:e0])]
+            about_topic = bool(topic & stems)
             for before, word in zip(words, words[1:]):
+                number = before[:1].isdigit() or before in NUMBER_WORDS
+                amount = number or (before in _VAGUE_AMOUNTS and about_topic)
                 unit = self.stemmer.stem(word)
-                if unit == expects and (
-                    before[:1].isdigit() or before in NUMBER_WORDS or (before in _VAGUE_AMOUNTS and topic & stems)
-                ):
-                    return True
-                # How long something lasts: a span of time said of that thing ("redness ... within a few days").
-                if expects == "duration" and unit in TIME_STEMS and topic & stems and (
-                    before[:1].isdigit() or before in NUMBER_WORDS or before in _VAGUE_AMOUNTS
-                ):
+                if amount and (unit == expects or
+                               # How long something lasts: a span of time said of that thing ("redness ... within a
+                               # few days").
+                               expects == "duration" and unit in TIME_STEMS and about_topic):
                     return True
         return False
 
