@@ -120,28 +120,48 @@ class CompiledLexicon:
         places as `sequence`.
         """
         found: dict[int, list[tuple[str, ...]]] = {}
+
+        def add(n: int, phrase: tuple[str, ...]) -> None:
+            if phrase not in found.get(n, []) and (n, phrase) not in shadowed:
+                found.setdefault(n, []).append(phrase)
+
         # A hedge inside a phrase does not break it: "what even is" asks "what is" (but "even out" is a phrase).
         plain = [s for s in sequence if s not in HEDGES]
-        for seq in (sequence, plain) if len(plain) < len(sequence) else (sequence,):
+        seqs = (sequence, plain) if len(plain) < len(sequence) else (sequence,)
+        spans = [self._side_by_side(seq) for seq in seqs]
+        shadowed = _shadowed(spans[0])
+        for seq, seq_spans in zip(seqs, spans):
+            for _, _, n, phrase in seq_spans:
+                add(n, phrase)
             for i, stem in enumerate(seq):
-                for n, phrase in self.asks.get(stem, ()):
-                    if tuple(seq[i : i + len(phrase)]) == phrase and phrase not in found.get(n, []):
-                        found.setdefault(n, []).append(phrase)
                 for n, parts in self.gap_asks.get(stem, ()):
-                    phrase = _gapped_match(seq, i, parts)
-                    if phrase and phrase not in found.get(n, []):
-                        found.setdefault(n, []).append(phrase)
+                    if phrase := _gapped_match(seq, i, parts):
+                        add(n, phrase)
         for i, word in enumerate(surface or ()):
             for n, phrase in self.exact_asks.get(word, ()):
                 if tuple(surface[i : i + len(phrase)]) == phrase:
-                    stems = tuple(sequence[i : i + len(phrase)])
-                    if stems not in found.get(n, []):
-                        found.setdefault(n, []).append(stems)
+                    add(n, tuple(sequence[i : i + len(phrase)]))
         for stem in sorted(own):
             for n, phrase in self.asks.get(stem, ()):
-                if len(phrase) == 1 and phrase not in found.get(n, []):
-                    found.setdefault(n, []).append(phrase)
+                if len(phrase) == 1:
+                    add(n, phrase)
         return dict(sorted(found.items()))
+
+    def _side_by_side(self, seq: list[str]) -> list[tuple[int, int, int, tuple[str, ...]]]:
+        """Where the ask phrases without gaps occur in a question: (start, end, entry number, phrase stems)."""
+        return [(i, i + len(phrase), n, phrase) for i, stem in enumerate(seq)
+                for n, phrase in self.asks.get(stem, ()) if tuple(seq[i : i + len(phrase)]) == phrase]
+
+
+def _shadowed(spans: list[tuple[int, int, int, tuple[str, ...]]]) -> set[tuple[int, tuple[str, ...]]]:
+    """The (entry, phrase) matches that only ever occur inside a longer phrase of another entry: in "sun damage",
+    the damage the sun did, not the sun itself."""
+    def inside(a: int, b: int, n: int) -> bool:
+        return any(c <= a and b <= d and d - c > b - a and m != n for c, d, m, _ in spans)
+    occurrences: dict[tuple[int, tuple[str, ...]], list[bool]] = {}
+    for a, b, n, phrase in spans:
+        occurrences.setdefault((n, phrase), []).append(inside(a, b, n))
+    return {key for key, within in occurrences.items() if all(within)}
 
 
 def _gapped_match(seq: list[str], i: int, parts: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:

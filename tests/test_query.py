@@ -192,6 +192,15 @@ def test_a_gap_in_a_lexicon_phrase_stands_for_a_few_words_of_the_question(engine
     assert "infection or scarring" not in engine.analyze("scars that leave me sad").expansions
 
 
+def test_a_lexicon_phrase_inside_a_longer_phrase_of_another_entry_gives_way_to_it(engine: Engine) -> None:
+    # "sun damage" is a condition the treatment helps; "sun" alone asks about the sun after a treatment.
+    damage = engine.analyze("can it repair sun damage").expansions
+    assert "solar damage" in damage and "sunscreen" not in damage
+    assert "sunscreen" in engine.analyze("is the sun ok after").expansions
+    # Said once inside the longer phrase and once on its own, the word still asks about the sun.
+    assert "sunscreen" in engine.analyze("will it fix sun damage and can I go in the sun after").expansions
+
+
 def test_far_in_how_far_is_the_frame_answered_by_needle_depth(engine: Engine) -> None:
     (group,) = [g for g in engine.analyze("how far into the skin do the needles go").groups if g.word == "far"]
     assert group.frame and "far" not in group.members() and "penetr" in group.members()
