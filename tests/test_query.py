@@ -190,6 +190,7 @@ def test_a_gap_in_a_lexicon_phrase_stands_for_a_few_words_of_the_question(engine
     too_far = engine.analyze("could it leave me with some of those nasty scars")
     assert "infection or scarring" not in too_far.expansions
     assert "infection or scarring" not in engine.analyze("scars that leave me sad").expansions
+    assert "appear red" in engine.analyze("what will her face look like straight after").expansions
 
 
 def test_a_lexicon_phrase_inside_a_longer_phrase_of_another_entry_gives_way_to_it(engine: Engine) -> None:
