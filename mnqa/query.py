@@ -220,6 +220,20 @@ def aside_words(text: str) -> set[str]:
     return {w for words in sentences[first + 1 :] for w in words} - asked
 
 
+# "would like a", "I'd like a": a wish ("I'd like a quote"), not a likeness.
+_WISHING = {"would", "d", "id", "wd", "i", "we", "you", "they", "she", "he", "also", "really"}
+
+
+def simile_words(words: list[str]) -> set[str]:
+    """The thing a likeness is drawn with: "peach" in "I bruise like a peach", "tomato" in "red like a tomato".
+    It says how, not what, and is never what the documents are asked about."""
+    out = set()
+    for i in range(1, len(words) - 2):
+        if words[i] == "like" and words[i + 1] in ("a", "an") and words[i - 1] not in _WISHING:
+            out.add(words[i + 2])
+    return out
+
+
 def about_clinic(text: str) -> bool:
     """Whether a question asks about this clinic itself (its staff, hours, offers), not about the treatment."""
     return bool(_CLINIC_RE.search(text.casefold()))  # casefold is enough here, and far cheaper than fold
@@ -440,7 +454,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             weights.pop(g.stem, None)
             unknown.append(g.word)
             g.stem = None
-    aside = aside_words(text)
+    aside = aside_words(text) | simile_words(words)
     for g in groups:
         g.generic = not g.phrase and is_generic(g.word)
         g.aside = g.word in aside

@@ -9,7 +9,7 @@ import pytest
 from conftest import write_corpus
 from mnqa.analysis import parse_shorthand, shorthand
 from mnqa.engine import Engine
-from mnqa.query import aside_words, expected_amount
+from mnqa.query import aside_words, expected_amount, simile_words
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -175,6 +175,14 @@ def test_words_said_after_the_question_as_context_are_an_aside() -> None:
     assert aside_words("I use retinol every night. when should I stop?") == set()  # said first: what is asked
     assert aside_words("will I look ok by then? how much downtime is there") == set()  # asks, without its "?"
     assert aside_words("does it hurt") == set()
+
+
+def test_the_thing_a_likeness_is_drawn_with_is_not_what_is_asked(engine: Engine) -> None:
+    assert simile_words("i bruise like a peach will i bruise".split()) == {"peach"}
+    assert simile_words("id like a quote for microneedling".split()) == set()  # a wish, not a likeness
+    assert simile_words("would like an appointment".split()) == set()
+    assert engine.ask("i bruise like a peach, am i gonna be covered in bruises").answered
+    assert not engine.ask("I'd like a quote for microneedling").answered
 
 
 def test_an_exact_lexicon_entry_tells_peeling_skin_from_a_chemical_peel(engine: Engine) -> None:
