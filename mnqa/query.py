@@ -234,6 +234,23 @@ def simile_words(words: list[str]) -> set[str]:
     return out
 
 
+# The visit itself, named to say when something happens: "after my appointment", "before the session".
+_VISITS = {"appointment", "appointments", "session", "sessions", "treatment", "treatments", "procedure", "visit"}
+_WHEN = {"after", "before", "since", "until", "till", "following", "ahead"}
+_DETERMINERS = {"my", "the", "her", "his", "their", "our", "your", "ur", "an", "a", "each", "every", "this", "next"}
+
+
+def anchor_words(words: list[str]) -> set[str]:
+    """Visit words that only say when ("flying 2 days after my appointment"), not what is asked about."""
+    out = set()
+    for i, word in enumerate(words):
+        if word in _VISITS:
+            before = words[max(0, i - 2) : i]
+            if before and (before[-1] in _WHEN or len(before) == 2 and before[0] in _WHEN and before[1] in _DETERMINERS):
+                out.add(word)
+    return out
+
+
 def about_clinic(text: str) -> bool:
     """Whether a question asks about this clinic itself (its staff, hours, offers), not about the treatment."""
     return bool(_CLINIC_RE.search(text.casefold()))  # casefold is enough here, and far cheaper than fold
@@ -455,8 +472,9 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             unknown.append(g.word)
             g.stem = None
     aside = aside_words(text) | simile_words(words)
+    anchors = anchor_words(words)
     for g in groups:
-        g.generic = not g.phrase and is_generic(g.word)
+        g.generic = not g.phrase and (is_generic(g.word) or g.word in anchors)
         g.aside = g.word in aside
     # A common word cannot stand in for its alternative, nor be stood in for ("payment plans or finance").
     generic_words_asked = {g.word for g in groups if g.generic}

@@ -9,7 +9,7 @@ import pytest
 from conftest import write_corpus
 from mnqa.analysis import parse_shorthand, shorthand
 from mnqa.engine import Engine
-from mnqa.query import aside_words, expected_amount, simile_words
+from mnqa.query import anchor_words, aside_words, expected_amount, simile_words
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -183,6 +183,14 @@ def test_the_thing_a_likeness_is_drawn_with_is_not_what_is_asked(engine: Engine)
     assert simile_words("would like an appointment".split()) == set()
     assert engine.ask("i bruise like a peach, am i gonna be covered in bruises").answered
     assert not engine.ask("I'd like a quote for microneedling").answered
+
+
+def test_a_visit_named_to_say_when_is_not_what_is_asked(engine: Engine) -> None:
+    assert anchor_words("flying out 2 days after my appointment is that ok".split()) == {"appointment"}
+    assert anchor_words("talk me through an appointment from start to finish".split()) == set()
+    # What the question is about is the flight, which the documents never mention.
+    assert not engine.ask("flying out 2 days after my appt is that ok").answered
+    assert engine.ask("how long is an appointment").answered
 
 
 def test_an_exact_lexicon_entry_tells_peeling_skin_from_a_chemical_peel(engine: Engine) -> None:
