@@ -76,6 +76,13 @@ def test_a_rare_thing_the_documents_never_name_still_blocks_the_answer(engine: E
     assert not engine.ask(question).answered
 
 
+def test_a_comparison_is_answered_only_when_the_documents_know_both_sides(engine: Engine) -> None:
+    assert engine.ask("microneedling vs microdermabrasion, which is better").answered
+    assert engine.ask("how does it compare to laser").answered
+    assert not engine.ask("chemical peel vs microneedling which is better").answered
+    assert not engine.ask("how does it compare to a vampire facial").answered
+
+
 def test_a_price_is_only_answered_by_a_passage_that_states_one(engine: Engine) -> None:
     assert not engine.ask("how much does a session cost").answered  # the documents give no prices
     assert engine.ask("is it cheaper than laser").answered  # but they do compare costs
