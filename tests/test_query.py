@@ -212,7 +212,7 @@ def test_a_gap_in_a_lexicon_phrase_stands_for_a_few_words_of_the_question(engine
 def test_a_lexicon_phrase_inside_a_longer_phrase_of_another_entry_gives_way_to_it(engine: Engine) -> None:
     # "sun damage" is a condition the treatment helps; "sun" alone asks about the sun after a treatment.
     damage = engine.analyze("can it repair sun damage").expansions
-    assert "solar damage" in damage and "sunscreen" not in damage
+    assert "treating sun damage" in damage and "sunscreen" not in damage
     assert "sunscreen" in engine.analyze("is the sun ok after").expansions
     # Said once inside the longer phrase and once on its own, the word still asks about the sun.
     assert "sunscreen" in engine.analyze("will it fix sun damage and can I go in the sun after").expansions
