@@ -246,7 +246,9 @@ def anchor_words(words: list[str]) -> set[str]:
     for i, word in enumerate(words):
         if word in _VISITS:
             before = words[max(0, i - 2) : i]
-            if before and (before[-1] in _WHEN or len(before) == 2 and before[0] in _WHEN and before[1] in _DETERMINERS):
+            right_after_when = bool(before) and before[-1] in _WHEN  # "after appointment"
+            after_when_and_my = len(before) == 2 and before[0] in _WHEN and before[1] in _DETERMINERS  # "after my"
+            if right_after_when or after_when_and_my:
                 out.add(word)
     return out
 
