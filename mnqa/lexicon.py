@@ -117,7 +117,7 @@ class CompiledLexicon:
         A phrase of several words must stand side by side, except where it has a gap ("leave ... scars"); a one-word
         phrase may also be one of `own`, the question's searched words (so joined words such as "dermaroller" match
         too). An exact entry's phrases are matched against `surface`, the question's words as typed, in the same
-        places as `sequence`.
+        places as `sequence`. A phrase that only ever occurs inside a longer phrase of another entry gives way to it.
         """
         found: dict[int, list[tuple[str, ...]]] = {}
 
