@@ -84,7 +84,7 @@ class _CoveragePlan:
     words: tuple[tuple[float, float, str | None, frozenset[str], float, int | None], ...]
     beyond: float  # what a question to the clinic itself adds to what is asked
     frames: tuple[tuple[float, frozenset[str]], ...]  # the frame phrases' info and stems
-    topical: bool  # whether anything is asked beyond the frame and the documents' subject
+    topics: tuple[str | None, ...]  # what is asked beyond the frame and the documents' subject (Searcher._topics)
 
 
 @dataclass(frozen=True)
@@ -271,7 +271,7 @@ class Searcher:
         # subject ("what actually is microneedling"): judged on what the frame stands for too.
         frames = [(max(self.index.idf_weight(s) for s in g.expansions), frozenset(g.expansions))
                   for g in query.groups if g.phrase and g.expansions]
-        return _CoveragePlan(tuple(words), beyond, tuple(frames), bool(self._topics(query)))
+        return _CoveragePlan(tuple(words), beyond, tuple(frames), tuple(self._topics(query)))
 
     def _covered(self, plan: _CoveragePlan, pid: int) -> float:
         """How much of what was asked passage `pid` speaks to (0..1), weighting words by informativeness."""
@@ -303,7 +303,7 @@ class Searcher:
         # question has many of them while asking about one thing.
         want += min(unknown, UNKNOWN_CAP * self.unknown_weight)
         want += plan.beyond
-        if not want or not plan.topical:
+        if not want or not plan.topics:
             for info, expansions in plan.frames:
                 want += info
                 got += info if not expansions.isdisjoint(stems) else 0.0
@@ -360,7 +360,7 @@ class Searcher:
         answered = bool(chosen) and coverage >= COVERAGE_MIN
         if answered and query.expects:
             # Asked for an amount (a price, "how many weeks"): only a passage that states one answers.
-            topic = {stem for stem in self._topics(query) if stem}
+            topic = {stem for stem in plan.topics if stem}
             answered = any(self._states_amount(pid, query.expects, topic) for pid, _, _ in chosen[:COVERAGE_DEPTH])
         ideal = self.ideal(query) or 1.0
         # Each group's members by how much they say (weight x idf), for choosing every hit's answer sentence.
