@@ -61,6 +61,7 @@ class Query:
     truncated: bool = False
     expects: str | None = None  # "money", or a time unit's stem, when the question asks for an amount of it
     clinic: bool = False  # asked about this clinic itself (see about_clinic)
+    phrases: tuple[tuple[str, ...], ...] = ()  # the stems of each expansion of several words ("treating sun damage")
 
     @property
     def terms(self) -> list[str]:
@@ -446,6 +447,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     weights: dict[str, float] = {g.stem: 1.0 for g in groups if g.stem is not None}
     own = set(weights)
     expansions: list[str] = []
+    phrases: list[tuple[str, ...]] = []
     for n, hits in lexicon.matches(sequence, own, surface).items():
         entry = lexicon.entries[n]
         trigger = {s for stems in hits for s in stems}
@@ -467,6 +469,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
                             added = True
             if added and shown not in expansions:
                 expansions.append(shown)
+                if len(stems) > 1:
+                    phrases.append(stems)
     # A word known only as part of a lexicon phrase that did not match ("big" of "big pores") is unknown here.
     for g in groups:
         if g.stem is not None and g.stem not in vocab.stems and not g.expansions and not g.phrase:
@@ -489,4 +493,4 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             if g.frame:
                 g.frame_scale = LASTING_FRAME_SCALE
     return Query(text, groups, weights, expansions, corrections, unknown, truncated, expects,
-                 about_clinic(text))
+                 about_clinic(text), tuple(phrases))

@@ -52,6 +52,11 @@ SHORTLIST = 200  # candidates looked at past the score sort; enough for any page
 RERANK_DEPTH = 10
 RERANK_POWER = 0.5
 RERANK_FLOOR = 0.05
+# An expansion of several words ("treating sun damage") is searched word by word, so a passage with only one of
+# them ("damage") scores as if it had the phrase. A head passage with every word of such an expansion gains this
+# share per expansion, for at most PHRASES_COUNTED of them. Measured 0.07..0.13 about the same (README).
+PHRASE_BONUS = 0.1
+PHRASES_COUNTED = 2
 
 
 _MONEY_RE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.I)
@@ -324,7 +329,7 @@ class Searcher:
         for pid in pids[:RERANK_DEPTH]:
             covered[pid] = self._covered(plan, pid)
         head = sorted(
-            (-(score * (covered[pid] + RERANK_FLOOR) ** RERANK_POWER), pid)
+            (-(score * (covered[pid] + RERANK_FLOOR) ** RERANK_POWER * self._phrase_factor(query, pid)), pid)
             for pid, score in zip(pids[:RERANK_DEPTH], values[:RERANK_DEPTH])
         )
         # Past the head, coverage is not worked out: each passage gets the lowest factor, which keeps every score
@@ -332,6 +337,14 @@ class Searcher:
         least = RERANK_FLOOR**RERANK_POWER
         return ([pid for _, pid in head] + pids[RERANK_DEPTH:],
                 [-v for v, _ in head] + [v * least for v in values[RERANK_DEPTH:]])
+
+    def _phrase_factor(self, query: Query, pid: int) -> float:
+        """How much a passage gains for having every word of the query's expansions of several words."""
+        if not query.phrases:
+            return 1.0
+        stems = self._analysed(pid).text_stems
+        whole = sum(1 for phrase in query.phrases if stems.issuperset(phrase))
+        return 1.0 + PHRASE_BONUS * min(whole, PHRASES_COUNTED)
 
     def search(self, query: Query, top_k: int, start: int = 0) -> Ranked:
         """The distinct results start..start+top_k for a query, with twins folded and the abstention verdict."""

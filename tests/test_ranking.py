@@ -122,6 +122,11 @@ def test_same_question_same_answer(engine: Engine) -> None:
         # Scarring as a risk of the treatment, not the scars it treats ("leave ... scar" in the lexicon).
         ("could the needling leave her with scars", "infection or scarring"),
         ("can microneedling scar you", "infection or scarring"),
+        # A passage with every word of an expansion ("treating sun damage", "caused by burns", "mild sunburn") goes
+        # ahead of one that shares a word or two with it.
+        ("older guy with loads of sun damage, can it help him", "treating sun damage"),
+        ("does it work on a scar from a burn", "caused by burns"),
+        ("what does it feel like after, like stingy?", "mild sunburn"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
