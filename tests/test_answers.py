@@ -164,6 +164,12 @@ def test_a_passage_on_what_is_asked_beats_one_on_where_it_is(engine: Engine, que
     assert said in engine.ask(question).results[0].passage.text
 
 
+def test_asking_whether_something_is_a_problem_is_about_the_something(engine: Engine) -> None:
+    # "problem" and "issue" ask whether it matters; the documents' "medical issues" is not what is asked about.
+    answer = engine.ask("I take warfarin for my heart, is that going to be a problem?")
+    assert answer.answered and "blood-thinning" in answer.results[0].passage.text
+
+
 def test_a_reason_given_after_the_question_does_not_block_the_answer(engine: Engine) -> None:
     assert engine.ask("are the needles sterile? my sister is a total germaphobe").answered
     assert engine.ask("is microneedling safe? my husband thinks it sounds sketchy").answered
