@@ -178,8 +178,9 @@ def load_frequencies() -> None:
 
 
 def is_generic(word: str) -> bool:
-    """Whether a folded word is generic: listed in generic.txt, an adverb in -ly, or a number ("I'm 32")."""
-    return word in generic_words() or (len(word) > 4 and word.endswith("ly")) or word.isdigit()
+    """Whether a folded word is generic: listed in generic.txt, an adverb in -ly, or a number ("I'm 32"), with or
+    without a unit or ending ("30s", "5mm", "2nd")."""
+    return word in generic_words() or (len(word) > 4 and word.endswith("ly")) or word[:1].isdigit()
 
 
 _STRETCHED_RE = re.compile(r"(\w)\1{2,}")
