@@ -80,6 +80,7 @@ def test_word_classes_tell_things_from_actions_and_qualities() -> None:
 def test_generic_words_include_adverbs_without_listing_them() -> None:
     assert is_generic("place") and is_generic("easily")
     assert is_generic("32")  # "I'm only 32": a number says how much, not what about
+    assert is_generic("30s") and is_generic("5mm") and is_generic("2nd")  # with a unit or an ending, the same
     assert not is_generic("bruise") and not is_generic("passport")
 
 
