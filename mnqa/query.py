@@ -225,6 +225,15 @@ def aside_words(text: str) -> set[str]:
 _WISHING = {"would", "d", "id", "wd", "i", "we", "you", "they", "she", "he", "also", "really"}
 
 
+_BRACKETED_RE = re.compile(r"\(([^()]*)\)")
+
+
+def bracketed_words(text: str) -> set[str]:
+    """Words said only in brackets: an aside by the asker's own marking ("i form keloids (ear piercing disaster)")."""
+    inside = {t.word for inner in _BRACKETED_RE.findall(text) for t in tokenize(inner)}
+    return inside - {t.word for t in tokenize(_BRACKETED_RE.sub(" ", text))} if inside else set()
+
+
 def simile_words(words: list[str]) -> set[str]:
     """The thing a likeness is drawn with: "peach" in "I bruise like a peach", "tomato" in "red like a tomato".
     It says how, not what, and is never what the documents are asked about."""
@@ -477,7 +486,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             weights.pop(g.stem, None)
             unknown.append(g.word)
             g.stem = None
-    aside = aside_words(text) | simile_words(words)
+    aside = aside_words(text) | simile_words(words) | bracketed_words(text)
     anchors = anchor_words(words)
     for g in groups:
         g.generic = not g.phrase and (is_generic(g.word) or g.word in anchors)

@@ -9,7 +9,7 @@ import pytest
 from conftest import write_corpus
 from mnqa.analysis import parse_shorthand, shorthand
 from mnqa.engine import Engine
-from mnqa.query import anchor_words, aside_words, expected_amount, simile_words
+from mnqa.query import anchor_words, aside_words, bracketed_words, expected_amount, simile_words
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -175,6 +175,13 @@ def test_words_said_after_the_question_as_context_are_an_aside() -> None:
     assert aside_words("I use retinol every night. when should I stop?") == set()  # said first: what is asked
     assert aside_words("will I look ok by then? how much downtime is there") == set()  # asks, without its "?"
     assert aside_words("does it hurt") == set()
+
+
+def test_words_said_only_in_brackets_are_an_aside() -> None:
+    assert bracketed_words("i form keloids (ear piercing disaster 2019). am i allowed?") == {"ear", "piercing",
+                                                                                             "disaster", "2019"}
+    assert bracketed_words("will it help my acne (acne scars really)?") == {"scars", "really"}  # "acne" said outside
+    assert bracketed_words("does it hurt") == set()
 
 
 def test_the_thing_a_likeness_is_drawn_with_is_not_what_is_asked(engine: Engine) -> None:
