@@ -235,6 +235,8 @@ def test_texting_and_staff_shorthand_is_searched_as_the_words_it_stands_for(engi
     assert q.corrections == {"appt": "appointment", "tmrw": "tomorrow"}
     assert "appointment" in q.terms and "appt" not in q.unknown and "tmrw" not in q.unknown
     assert engine.ask("how long is the appt").answered
+    # Forum shorthand: "tret" is tretinoin, never a misspelt "treat".
+    assert engine.analyze("stopping tret before MN").corrections == {"tret": "tretinoin"}
 
 
 def test_a_short_form_the_documents_use_is_left_alone(tmp_path: Path) -> None:

@@ -127,6 +127,10 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("older guy with loads of sun damage, can it help him", "treating sun damage"),
         ("does it work on a scar from a burn", "caused by burns"),
         ("what does it feel like after, like stingy?", "mild sunburn"),
+        # Why everyone is having it: its rising popularity. A short form's meaning: what the short form says.
+        ("why is everyone getting microneedling lately", "rising popularity"),
+        ("the booking form says CIT. what does that stand for?", "collagen induction therapy"),
+        ("what does PIH stand for", "post-inflammatory hyperpigmentation (pih)"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
