@@ -43,6 +43,8 @@ SETS = {
     "dev27": ["dev27.jsonl"],
     "dev28": ["dev28.jsonl"],
     "dev29": ["dev29.jsonl"],
+    "holdout21": ["holdout21.jsonl"],
+    "holdout22": ["holdout22.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.87, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.82, "abstention": 0.85},
@@ -98,13 +100,18 @@ FLOORS = {
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
     # refused .70 and .95) and at its end (.667 and .917, refused .75 and .95), then tuned on in the eleventh.
-    "dev26": {"success@1": 0.65, "success@3": 0.87, "mrr@5": 0.76, "answer_sentence": 0.55, "abstention": 0.73},
-    "dev27": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.93},
+    "dev26": {"success@1": 0.70, "success@3": 0.88, "mrr@5": 0.79, "answer_sentence": 0.60, "abstention": 0.83},
+    "dev27": {"success@1": 0.93, "success@3": 0.98, "mrr@5": 0.95, "answer_sentence": 0.86, "abstention": 0.93},
     # Written in the eleventh session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (skincare-forum regulars; clients talking through their health history before a
     # first visit), to tune on. First scored S@1 .567 and .533, wrongly refused .233 and .250.
-    "dev28": {"success@1": 0.56, "success@3": 0.73, "mrr@5": 0.65, "answer_sentence": 0.50, "abstention": 0.73},
-    "dev29": {"success@1": 0.53, "success@3": 0.71, "mrr@5": 0.62, "answer_sentence": 0.50, "abstention": 0.73},
+    "dev28": {"success@1": 0.66, "success@3": 0.83, "mrr@5": 0.75, "answer_sentence": 0.58, "abstention": 0.73},
+    "dev29": {"success@1": 0.65, "success@3": 0.81, "mrr@5": 0.73, "answer_sentence": 0.61, "abstention": 0.73},
+    # Written blind at the start of the eleventh session (skincare-forum regulars; clients talking through their
+    # health history before a first visit) and scored twice: on the code as the session began (S@1 .817 and .717,
+    # refused .80 and .65) and at its end (README), never tuned on.
+    "holdout21": {"success@1": 0.81, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.78, "abstention": 0.73},
+    "holdout22": {"success@1": 0.71, "success@3": 0.85, "mrr@5": 0.77, "answer_sentence": 0.70, "abstention": 0.78},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -130,10 +137,12 @@ CEILINGS = {
     "dev23": {"false_abstention": 0.04},
     "dev24": {"false_abstention": 0.06},
     "dev25": {"false_abstention": 0.04},
-    "dev26": {"false_abstention": 0.08},
-    "dev27": {"false_abstention": 0.03},
-    "dev28": {"false_abstention": 0.22},
-    "dev29": {"false_abstention": 0.25},
+    "dev26": {"false_abstention": 0.06},
+    "dev27": {"false_abstention": 0.02},
+    "dev28": {"false_abstention": 0.11},
+    "dev29": {"false_abstention": 0.16},
+    "holdout21": {"false_abstention": 0.09},
+    "holdout22": {"false_abstention": 0.11},
 }
 
 
