@@ -53,8 +53,9 @@ RERANK_DEPTH = 10
 RERANK_POWER = 0.5
 RERANK_FLOOR = 0.05
 # An expansion of several words ("treating sun damage") is searched word by word, so a passage with only one of
-# them ("damage") scores as if it had the phrase. A head passage with every word of such an expansion gains this
-# share per expansion, for at most PHRASES_COUNTED of them. Measured 0.07..0.13 about the same (README).
+# them ("damage") scores nearly as if it had them all. A head passage with every word of such an expansion gains
+# this share per expansion, for at most PHRASES_COUNTED of them. Over the dev questions 0.07 to 0.13 did about the
+# same; counting every such expansion, or only one per asked word, did worse.
 PHRASE_BONUS = 0.1
 PHRASES_COUNTED = 2
 
