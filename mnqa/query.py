@@ -157,13 +157,14 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         # Each edit changes at most two letters of the letter set: a cheap test before the real distance.
         if cand == word or len(letters.symmetric_difference(cand)) > 2 * limit:
             continue
-        d = edit_distance(word, cand, transpositions=True)
-        if d == 1 and len(word) == len(cand) and len(word) < 8 and not _plausible_swap(word, cand):
-            continue  # "mouth" is not a typo of "month": short words need a likely slip of the finger or ear
+        # The tests that need no distance come first: the distance is the slow part.
         if len(word) < 5 and sorted(word) != sorted(cand) and not _dropped_letter(word, cand):
             continue  # short words: only letters swapped or one dropped ("hlep", "aftr"), never changed ("zxcv")
         if real and not (_inflected(word, cand) or _spelt_otherwise(word, cand)):
             continue  # "heart" is not "heat" misspelt: a real word is only another form of itself ("plans")
+        d = edit_distance(word, cand, transpositions=True)
+        if d == 1 and len(word) == len(cand) and len(word) < 8 and not _plausible_swap(word, cand):
+            continue  # "mouth" is not a typo of "month": short words need a likely slip of the finger or ear
         if d <= limit and (vocab.knows(stemmer.stem(cand)) or cand in stopwords() or cand in generic_words()):
             key = (d, -vocab.surfaces.get(cand, 0), cand)
             if best is None or key < best:

@@ -442,7 +442,8 @@ class Searcher:
         best, best_value = (0, len(p.text)), -1.0
         for s0, e0, stems in analysed.sentences:
             found = stems.intersection(weights)
-            value = sum(max((members[st] for st in found if st in members), default=0.0) for members in groups)
+            value = sum(max((members[st] for st in found if st in members), default=0.0)
+                        for members in groups) if found else 0.0
             if value > best_value:
                 best, best_value = (s0, e0), value
         if _ANAPHOR_RE.match(p.text[best[0] : best[1]]):
