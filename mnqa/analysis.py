@@ -180,7 +180,16 @@ def load_frequencies() -> None:
 def is_generic(word: str) -> bool:
     """Whether a folded word is generic: listed in generic.txt, an adverb in -ly, or a number ("I'm 32"), with or
     without a unit or ending ("30s", "5mm", "2nd")."""
-    return word in generic_words() or (len(word) > 4 and word.endswith("ly")) or word[:1].isdigit()
+    listed = generic_words()
+    return (word in listed or (len(word) > 4 and word.endswith("ly")) or word[:1].isdigit()
+            or word.endswith("s") and _singular(word) in listed)
+
+
+def _singular(word: str) -> str:
+    # Only the regular plurals: the list names one form of a noun ("baby"), the asker says "babies".
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-2] if word.endswith(("ches", "shes", "xes", "sses")) else word[:-1]
 
 
 _STRETCHED_RE = re.compile(r"(\w)\1{2,}")

@@ -124,9 +124,11 @@ _DERIVATIONS = ("ion", "ation", "ment", "ness", "ity", "al", "ive")
 
 def derived(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
     """A known word made from an unknown one by a derivational suffix ("react" -> "reaction"), or None."""
-    bases = [word, word[:-1]] if word.endswith("e") else [word]
-    for base in bases:
-        for suffix in _DERIVATIONS:
+    for suffix in _DERIVATIONS:
+        # A final "e" gives way only to a suffix that starts with a vowel ("irritate", "irritation"; "fine",
+        # "fineness").
+        bases = (word, word[:-1]) if word.endswith("e") and suffix[0] in "aeiou" else (word,)
+        for base in bases:
             if vocab.knows(stemmer.stem(base + suffix)):
                 return base + suffix
     # A verb's inflected form ("reacted", "reacting") through its stem, when both the stem and the noun made from

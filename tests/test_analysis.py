@@ -82,6 +82,9 @@ def test_generic_words_include_adverbs_without_listing_them() -> None:
     assert is_generic("32")  # "I'm only 32": a number says how much, not what about
     assert is_generic("30s") and is_generic("5mm") and is_generic("2nd")  # with a unit or an ending, the same
     assert not is_generic("bruise") and not is_generic("passport")
+    # The list names one form of a noun; its regular plurals are as common ("babies", "watches").
+    assert is_generic("babies") and is_generic("forearms") and is_generic("lunches")
+    assert not is_generic("bruises") and not is_generic("passports")
 
 
 def test_a_word_typed_with_a_letter_held_down_can_be_read_back() -> None:

@@ -70,6 +70,15 @@ def test_a_word_that_cannot_name_a_thing_does_not_block_the_answer(engine: Engin
     assert engine.ask(question).answered
 
 
+@pytest.mark.parametrize("question", [
+    "stretch marks from two babies, anything to be done?",  # "babies": "baby" is an everyday word, in any number
+    "my girlfriend booked it for me, is it safe",  # the people in the asker's life are not the topic
+    "any issues with my forearms being this hairy?",
+])
+def test_the_askers_own_life_does_not_block_the_answer(engine: Engine, question: str) -> None:
+    assert engine.ask(question).answered
+
+
 @pytest.mark.parametrize("question", ["is it covered by insurance", "can I fly the day after",
                                       "can i get a tattoo after"])
 def test_a_rare_thing_the_documents_never_name_still_blocks_the_answer(engine: Engine, question: str) -> None:

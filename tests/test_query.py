@@ -68,6 +68,8 @@ def test_a_word_the_documents_only_use_as_a_noun_is_searched_as_that_noun(engine
     assert engine.analyze("she reacted badly before").corrections == {"reacted": "reaction"}
     assert engine.analyze("is it reacting").corrections == {"reacting": "reaction"}
     assert engine.analyze("numbing durring the treatment").corrections == {"durring": "during"}
+    # A final "e" is dropped only before a vowel: "fade" is not "fad" + "ness", though the lexicon knows "fad".
+    assert "fade" not in engine.analyze("can it fade my hyperpigmentation").corrections
 
 
 def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> None:

@@ -131,6 +131,15 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("why is everyone getting microneedling lately", "rising popularity"),
         ("the booking form says CIT. what does that stand for?", "collagen induction therapy"),
         ("what does PIH stand for", "post-inflammatory hyperpigmentation (pih)"),
+        # Ways of saying it without the documents' words: bracing for pain, a scald, a fad, the change of life,
+        # seeing someone first, settings made to measure, looking a fright afterwards.
+        ("do you numb the face first or do i just grit my teeth", "numbing cream"),
+        ("i have an old scald on my arm from years ago, worth trying on that?", "traumatic scarring"),
+        ("is this just the latest fad?", "rising popularity"),
+        ("since the menopause my skin has gone downhill, can this help", "hormone imbalances"),
+        ("do i have to have a chat with someone first or can i just turn up", "consult"),
+        ("can it be tweaked for my skin or is it the same setting for everyone", "adjusted"),
+        ("will i look a fright the day after", "appear red"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
