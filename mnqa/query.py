@@ -196,6 +196,11 @@ _CLINIC_RE = re.compile(
     r"provide|keep|have(?! to\b))\b"
     r"|^(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all) (?:offer|sell|stock|take|accept|"
     r"provide|open|do(?! it\b)|have(?! to\b))\b"
+    # which make of device or product, which the clinic chooses and general articles never name
+    r"|\b(?:which|what) (?:make|brand|model)\b|\bbrands?\b(?! new)"
+    # who will do it each time, and what becomes of a deposit
+    r"|\bsame (?:person|one|nurse|girl|lady|therapist|practitioner|doctor|a?esthetician) (?:treating|doing|every|each)\b"
+    r"|\b(?:my|a|the) deposit\b"
 )
 
 

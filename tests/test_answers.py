@@ -74,9 +74,22 @@ def test_a_word_that_cannot_name_a_thing_does_not_block_the_answer(engine: Engin
     "stretch marks from two babies, anything to be done?",  # "babies": "baby" is an everyday word, in any number
     "my girlfriend booked it for me, is it safe",  # the people in the asker's life are not the topic
     "any issues with my forearms being this hairy?",
+    "we're off to Portugal for a fortnight, do I need to keep out of the sun after?",  # where the asker goes
+    "I grew up in Nigeria and my skin is quite dark, anything I should know?",  # or comes from
+    "everybody keeps talking about collagen, what is it?",
+    "I've spent a fortune on serums, will they work better after?",
 ])
 def test_the_askers_own_life_does_not_block_the_answer(engine: Engine, question: str) -> None:
     assert engine.ask(question).answered
+
+
+@pytest.mark.parametrize("question", [
+    "what brand of pen do you use on the face",  # the articles name no make of device
+    "is it the same nurse doing it each time",
+    "if my eczema flares up and I cancel the treatment, do I lose my deposit?",
+])
+def test_what_only_the_clinic_can_say_is_refused(engine: Engine, question: str) -> None:
+    assert not engine.ask(question).answered
 
 
 @pytest.mark.parametrize("question", ["is it covered by insurance", "can I fly the day after",
