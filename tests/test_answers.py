@@ -78,6 +78,7 @@ def test_a_word_that_cannot_name_a_thing_does_not_block_the_answer(engine: Engin
     "I grew up in Nigeria and my skin is quite dark, anything I should know?",  # or comes from
     "everybody keeps talking about collagen, what is it?",
     "I've spent a fortune on serums, will they work better after?",
+    "can you do my upper back too, not just my face?",  # "upper" says where on the back, not what is asked
 ])
 def test_the_askers_own_life_does_not_block_the_answer(engine: Engine, question: str) -> None:
     assert engine.ask(question).answered
