@@ -94,7 +94,7 @@ def test_what_only_the_clinic_can_say_is_refused(engine: Engine, question: str) 
 
 
 @pytest.mark.parametrize("question", ["is it covered by insurance", "can I fly the day after",
-                                      "can i get a tattoo after"])
+                                      "can i get a tattoo after", "will I be ok to drive myself home afterwards"])
 def test_a_rare_thing_the_documents_never_name_still_blocks_the_answer(engine: Engine, question: str) -> None:
     assert not engine.ask(question).answered
 
