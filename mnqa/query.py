@@ -372,6 +372,11 @@ def _plausible_swap(word: str, cand: str) -> bool:
     return False
 
 
+# "round my eyes", "round the jaw": a place ("around"), not a round of treatments.
+_ROUND_AS_AROUND = {("round", w): "around" for w in ("the", "my", "your", "her", "his", "their", "our", "its", "it",
+                                                     "this", "that", "these", "those", "here", "there")}
+
+
 def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer: Stemmer) -> Query:
     """Turn a question into weighted stems: own words, corrections, and lexicon expansions."""
     question = strip_controls(question).strip()  # escape sequences are never words, nor reach a terminal
@@ -389,6 +394,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             words.extend(full)
         else:
             words.append(word)
+    words = [_ROUND_AS_AROUND.get((w, nxt), w) for w, nxt in zip(words, [*words[1:], ""])]
     groups: list[Group] = []
     unknown: list[str] = []
     sequence: list[str] = []  # stems of every word in order, stopwords as typed, for phrase matching

@@ -85,6 +85,7 @@ def test_generic_words_include_adverbs_without_listing_them() -> None:
     # The list names one form of a noun; its regular plurals are as common ("babies", "watches").
     assert is_generic("babies") and is_generic("forearms") and is_generic("lunches")
     assert not is_generic("bruises") and not is_generic("passports")
+    assert is_generic("forty") and is_generic("hundred")  # "on and off for forty years"
 
 
 def test_a_word_typed_with_a_letter_held_down_can_be_read_back() -> None:

@@ -237,6 +237,7 @@ def test_texting_and_staff_shorthand_is_searched_as_the_words_it_stands_for(engi
     assert q.corrections == {"appt": "appointment", "tmrw": "tomorrow"}
     assert "appointment" in q.terms and "appt" not in q.unknown and "tmrw" not in q.unknown
     assert engine.ask("how long is the appt").answered
+    assert engine.analyze("lil lines by my eyes").corrections == {"lil": "little"}
     # Forum shorthand: "tret" is tretinoin, never a misspelt "treat".
     assert engine.analyze("stopping tret before MN").corrections == {"tret": "tretinoin"}
 
@@ -281,3 +282,9 @@ def test_a_question_word_alone_is_not_asking_what_microneedling_is(engine: Engin
 def test_how_or_why_we_do_something_is_not_a_question_about_the_clinic(engine: Engine) -> None:
     assert engine.analyze("do we charge if she cancels").clinic
     assert not engine.analyze("how do we keep infection risk down").clinic
+
+
+def test_round_before_a_place_is_around_not_a_round_of_treatments(engine: Engine) -> None:
+    assert "round" not in engine.analyze("skin getting saggy round the jaw").terms
+    assert "round" not in engine.analyze("lines round my eyes").terms
+    assert "round" in engine.analyze("how long after the last round of treatments").terms
