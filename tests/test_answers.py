@@ -79,6 +79,7 @@ def test_a_word_that_cannot_name_a_thing_does_not_block_the_answer(engine: Engin
     "everybody keeps talking about collagen, what is it?",
     "I've spent a fortune on serums, will they work better after?",
     "can you do my upper back too, not just my face?",  # "upper" says where on the back, not what is asked
+    "i sweat right through my shirts, can it help with that?",  # what the asker wears
 ])
 def test_the_askers_own_life_does_not_block_the_answer(engine: Engine, question: str) -> None:
     assert engine.ask(question).answered
