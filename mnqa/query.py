@@ -197,9 +197,9 @@ _CLINIC_RE = re.compile(
     r"|^(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all) (?:offer|sell|stock|take|accept|"
     r"provide|open|do(?! it\b)|have(?! to\b))\b"
     # which make of device or product, which the clinic chooses and general articles never name
-    r"|\b(?:which|what) (?:make|brand|model)\b|\bbrands?\b(?! new)"
+    r"|\b(?:which|what) (?:make|brand|model)\b|\bbrands?\b(?![\s-]new)"
     # who will do it each time, and what becomes of a deposit
-    r"|\bsame (?:person|one|nurse|girl|lady|therapist|practitioner|doctor|a?esthetician) (?:treating|doing|every|each)\b"
+    r"|\bsame (?:person|nurse|girl|lady|therapist|practitioner|doctor|a?esthetician) (?:treating|doing|every|each)\b"
     r"|\b(?:my|a|the) deposit\b"
 )
 
@@ -373,8 +373,8 @@ def _plausible_swap(word: str, cand: str) -> bool:
 
 
 # "round my eyes", "round the jaw": a place ("around"), not a round of treatments.
-_ROUND_AS_AROUND = {("round", w): "around" for w in ("the", "my", "your", "her", "his", "their", "our", "its", "it",
-                                                     "this", "that", "these", "those", "here", "there")}
+_PLACE_AFTER_ROUND = {"the", "my", "your", "her", "his", "their", "our", "its", "it", "this", "that", "these", "those",
+                      "here", "there"}
 
 
 def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer: Stemmer) -> Query:
@@ -394,7 +394,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             words.extend(full)
         else:
             words.append(word)
-    words = [_ROUND_AS_AROUND.get((w, nxt), w) for w, nxt in zip(words, [*words[1:], ""])]
+    words = ["around" if w == "round" and nxt in _PLACE_AFTER_ROUND else w for w, nxt in zip(words, [*words[1:], ""])]
     groups: list[Group] = []
     unknown: list[str] = []
     sequence: list[str] = []  # stems of every word in order, stopwords as typed, for phrase matching

@@ -288,3 +288,9 @@ def test_round_before_a_place_is_around_not_a_round_of_treatments(engine: Engine
     assert "round" not in engine.analyze("skin getting saggy round the jaw").terms
     assert "round" not in engine.analyze("lines round my eyes").terms
     assert "round" in engine.analyze("how long after the last round of treatments").terms
+
+
+def test_a_brand_is_the_clinics_choice_but_brand_new_needles_are_hygiene(engine: Engine) -> None:
+    assert engine.analyze("which brand of pen do you use").clinic
+    assert not engine.analyze("are the needles brand-new each time").clinic
+    assert not engine.analyze("are the needles brand new every time").clinic
