@@ -188,7 +188,8 @@ _CLINIC_RE = re.compile(
     # who, of the clinic's people, does the treatments ("the person doing my treatment", "working on thursday")
     r"|\bthe (?:person|one|lady|girl|guy|nurse|doctor|therapist|practitioner) (?:doing|who(?:'d|'ll| would| will)? "
     r"(?:be )?do(?:es|ing)?)\b|\b(?:treatments?|microneedling|it) here\b"
-    r"|\bsame (?:nurse|person|girl|lady|therapist|practitioner|doctor|a?esthetician) as\b"
+    # the same one of them as last time, or each time
+    r"|\bsame (?:nurse|person|girl|lady|therapist|practitioner|doctor|a?esthetician) (?:as|treating|doing|every|each)\b"
     r"|\bworking (?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
     # staff asking about their own clinic's policy ("do we charge", "can we take deposits"), but not how or why they
     # do something ("how do we keep infection risk down" asks about the treatment)
@@ -198,8 +199,7 @@ _CLINIC_RE = re.compile(
     r"provide|open|do(?! it\b)|have(?! to\b))\b"
     # which make of device or product, which the clinic chooses and general articles never name
     r"|\b(?:which|what) (?:make|brand|model)\b|\bbrands?\b(?![\s-]new)"
-    # who will do it each time, and what becomes of a deposit
-    r"|\bsame (?:person|nurse|girl|lady|therapist|practitioner|doctor|a?esthetician) (?:treating|doing|every|each)\b"
+    # what becomes of a deposit
     r"|\b(?:my|a|the) deposit\b"
 )
 
