@@ -47,8 +47,8 @@ SETS = {
     "dev31": ["dev31.jsonl"],
     "dev32": ["dev32.jsonl"],
     "dev33": ["dev33.jsonl"],
-    "holdout23": ["holdout23.jsonl"],
-    "holdout24": ["holdout24.jsonl"],
+    "dev34": ["dev34.jsonl"],
+    "dev35": ["dev35.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.87, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.82, "abstention": 0.85},
@@ -122,11 +122,12 @@ FLOORS = {
     # .733 and .617, wrongly refused .117 and .233.
     "dev32": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.77, "abstention": 0.88},
     "dev33": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.70, "abstention": 0.78},
-    # Written blind at the start of the twelfth session (men booking a first treatment; clients aged 55 to 80)
-    # and scored twice: on the code as the session began (S@1 .633 and .650, refused .90 and .50, wrongly refused
-    # .200 and .183) and at its end (README), never tuned on.
-    "holdout23": {"success@1": 0.63, "success@3": 0.71, "mrr@5": 0.67, "answer_sentence": 0.60, "abstention": 0.88},
-    "holdout24": {"success@1": 0.65, "success@3": 0.73, "mrr@5": 0.70, "answer_sentence": 0.58, "abstention": 0.48},
+    # Written blind at the start of the twelfth session as holdout23 and holdout24 (men booking a first
+    # treatment; clients aged 55 to 80) and scored twice: on the code as the session began (S@1 .633 and .650,
+    # refused .90 and .50, wrongly refused .200 and .183) and at its end (.650 and .667, refused .90 and .50,
+    # wrongly refused .200 and .117), then tuned on in the thirteenth.
+    "dev34": {"success@1": 0.63, "success@3": 0.71, "mrr@5": 0.67, "answer_sentence": 0.60, "abstention": 0.88},
+    "dev35": {"success@1": 0.65, "success@3": 0.73, "mrr@5": 0.70, "answer_sentence": 0.58, "abstention": 0.48},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -160,8 +161,8 @@ CEILINGS = {
     "dev31": {"false_abstention": 0.04},
     "dev32": {"false_abstention": 0.06},
     "dev33": {"false_abstention": 0.06},
-    "holdout23": {"false_abstention": 0.21},
-    "holdout24": {"false_abstention": 0.13},
+    "dev34": {"false_abstention": 0.21},
+    "dev35": {"false_abstention": 0.13},
 }
 
 
