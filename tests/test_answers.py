@@ -180,6 +180,15 @@ def test_a_feeling_beside_the_topic_does_not_block_the_answer(engine: Engine) ->
     assert engine.ask("could it leave me with scars? bit paranoid").answered
 
 
+@pytest.mark.parametrize("question", ["i'm a chef, will my face be red for long",
+                                      "im a teacher, how long will the redness last",
+                                      "i've had acne since childhood, will it help the scars",
+                                      "my sister keeps saying collagen is everything, what is collagen anyway"])
+def test_the_askers_job_life_and_hearsay_do_not_block_the_answer(engine: Engine, question: str) -> None:
+    # A job, a time of life or "keeps saying" is why the client asks, not what; the documents never use them.
+    assert engine.ask(question).answered
+
+
 @pytest.mark.parametrize("question, said", [("will it help the stretch marks on my thighs", "stretch marks"),
                                             ("can it help with the burn scar on my arm", "burns")])
 def test_a_passage_on_what_is_asked_beats_one_on_where_it_is(engine: Engine, question: str, said: str) -> None:

@@ -49,6 +49,8 @@ SETS = {
     "dev33": ["dev33.jsonl"],
     "dev34": ["dev34.jsonl"],
     "dev35": ["dev35.jsonl"],
+    "dev36": ["dev36.jsonl"],
+    "dev37": ["dev37.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.87, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.82, "abstention": 0.85},
@@ -128,6 +130,11 @@ FLOORS = {
     # wrongly refused .200 and .117), then tuned on in the thirteenth.
     "dev34": {"success@1": 0.63, "success@3": 0.71, "mrr@5": 0.67, "answer_sentence": 0.60, "abstention": 0.88},
     "dev35": {"success@1": 0.65, "success@3": 0.73, "mrr@5": 0.70, "answer_sentence": 0.58, "abstention": 0.48},
+    # Written in the thirteenth session by two helpers who saw only the documents, in the kinds of the two blind
+    # sets written with them (parents asking for a teenager; clients with one long-standing skin concern), to tune
+    # on. First scored S@1 .733 and .700, wrongly refused .100 and .167.
+    "dev36": {"success@1": 0.72, "success@3": 0.80, "mrr@5": 0.77, "answer_sentence": 0.65, "abstention": 0.73},
+    "dev37": {"success@1": 0.69, "success@3": 0.79, "mrr@5": 0.73, "answer_sentence": 0.60, "abstention": 0.88},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -163,6 +170,8 @@ CEILINGS = {
     "dev33": {"false_abstention": 0.06},
     "dev34": {"false_abstention": 0.21},
     "dev35": {"false_abstention": 0.13},
+    "dev36": {"false_abstention": 0.11},
+    "dev37": {"false_abstention": 0.17},
 }
 
 

@@ -140,6 +140,8 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("do i have to have a chat with someone first or can i just turn up", "consult"),
         ("can it be tweaked for my skin or is it the same setting for everyone", "adjusted"),
         ("will i look a fright the day after", "appear red"),
+        ("is it just another instagram fad", "rising popularity"),
+        ("do i need a check-up before my first session", "consult"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
