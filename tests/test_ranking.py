@@ -142,6 +142,8 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("will i look a fright the day after", "appear red"),
         ("is it just another instagram fad", "rising popularity"),
         ("do i need a check-up before my first session", "consult"),
+        # "jab" is the British everyday word for an injection.
+        ("could those tiny needles be used for jabs one day", "medic"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
