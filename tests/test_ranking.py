@@ -144,6 +144,9 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("do i need a check-up before my first session", "consult"),
         # "jab" is the British everyday word for an injection.
         ("could those tiny needles be used for jabs one day", "medic"),
+        # Clean needles are sterile needles, not the skin cleaned first; "proper" means real, not "proper hygiene".
+        ("are the needles actually clean", "steril"),
+        ("is it a proper operation", "surgery"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
