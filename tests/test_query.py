@@ -129,6 +129,11 @@ def test_stopwords_only_leaves_nothing_to_search(engine: Engine) -> None:
     assert q.weights == {} and q.terms == []
 
 
+@pytest.mark.parametrize("question", ["couldn't it hurt", "wouldn't it hurt", "shouldn't it hurt", "hasn't it hurt"])
+def test_a_negative_contraction_is_a_stopword_like_its_full_form(engine: Engine, question: str) -> None:
+    assert [g.word for g in engine.analyze(question).groups if not g.phrase] == ["hurt"]
+
+
 def test_overlong_questions_are_cut(engine: Engine) -> None:
     q = engine.analyze("does it hurt " * 200)
     assert q.truncated and len(q.text) < 600
