@@ -252,6 +252,21 @@ def simile_words(words: list[str]) -> set[str]:
     return out
 
 
+_FEELING = {"feel", "feels", "felt", "feeling"}
+_SUBJECTS = {"i", "we", "you", "they", "she", "he", "my", "our"}
+
+
+def opinion_at(words: list[str]) -> set[int]:
+    """Where "feel like" says what the asker thinks ("I feel like I look tired"), not how something feels: the
+    places of "feel" and "like" when the asker feels and a new subject follows."""
+    out: set[int] = set()
+    for i, word in enumerate(words[:-2]):
+        asker_feels = "i" in words[max(0, i - 5) : i]  # "I'm 52 and feel like", not "my face feels like"
+        if word in _FEELING and words[i + 1] == "like" and words[i + 2] in _SUBJECTS and asker_feels:
+            out.update((i, i + 1))
+    return out
+
+
 # The visit itself, named to say when something happens: "after my appointment", "before the session".
 _VISITS = {"appointment", "appointments", "session", "sessions", "treatment", "treatments", "procedure", "visit"}
 _WHEN = {"after", "before", "since", "until", "till", "following", "ahead"}
@@ -414,8 +429,13 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         stem = stemmer.stem(word)
         return stem if vocab.knows(stem) else None
 
+    opinion = opinion_at(words)
     skip = False
     for i, word in enumerate(words):
+        if i in opinion:  # "I feel like I look tired": what the asker thinks, not a sensation; no phrase through it
+            sequence.append("")
+            surface.append("")
+            continue
         if len(word) > MAX_WORD_CHARS:
             unknown.append(word[:MAX_WORD_CHARS] + "…")
             sequence.append("")

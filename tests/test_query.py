@@ -199,6 +199,13 @@ def test_the_thing_a_likeness_is_drawn_with_is_not_what_is_asked(engine: Engine)
     assert not engine.ask("I'd like a quote for microneedling").answered
 
 
+def test_feeling_like_something_is_so_is_an_opinion_not_a_sensation(engine: Engine) -> None:
+    opinion = engine.analyze("i'm 50 and feel like i look older than i am")
+    assert "feel" not in [g.word for g in opinion.groups] and "numbing cream" not in opinion.expansions
+    assert "numbing cream" in engine.analyze("what does it feel like").expansions
+    assert "numbing cream" in engine.analyze("my face feels like i fell asleep in the sun").expansions
+
+
 def test_a_visit_named_to_say_when_is_not_what_is_asked(engine: Engine) -> None:
     assert anchor_words("flying out 2 days after my appointment is that ok".split()) == {"appointment"}
     assert anchor_words("talk me through an appointment from start to finish".split()) == set()

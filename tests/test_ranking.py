@@ -147,6 +147,7 @@ def test_same_question_same_answer(engine: Engine) -> None:
         # Clean needles are sterile needles, not the skin cleaned first; "proper" means real, not "proper hygiene".
         ("are the needles actually clean", "steril"),
         ("is it a proper operation", "surgery"),
+        ("will it take a few years off me", "wrinkles"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
