@@ -298,6 +298,8 @@ LASTING_FRAME_SCALE = 0.5
 
 _PRICE_WORDS = {"cost", "costs", "price", "prices", "pricing", "fee", "fees", "charge", "charges", "pay", "paying",
                 "expensive", "dollars", "euros", "pounds", "quote"}
+_COST_VERBS = {"cost", "costs", "charge", "charges"}
+_CURRENCIES = {"pounds", "dollars", "euros", "quid", "bucks", "gbp", "usd", "eur"}
 # Time units as asked ("how many weeks") -> their Snowball stems, as the passages' words are stemmed.
 _TIME_UNITS = {u + s: stem for u, stem in [("second", "second"), ("minute", "minut"), ("hour", "hour"), ("day", "day"),
                ("week", "week"), ("month", "month"), ("year", "year")] for s in ("", "s")}
@@ -335,8 +337,9 @@ def expected_amount(words: list[str]) -> str | None:
             return "money"
         # "How much is microneedling here?" asks a price; "how much is this going to hurt?" asks how much it hurts.
         if word == "how" and words[i + 1] == "much" and words[i + 2] in ("is", "are", "for"):
-            if not {"going", "gonna", "to", "there"}.intersection(words[i + 3 :]):
+            if not {"going", "gonna", "to", "there"}.intersection(words[i + 3 : i + 6]):
                 return "money"
+
         if word == "how" and words[i + 1] == "many" and words[i + 2] in _TIME_UNITS:
             return _TIME_UNITS[words[i + 2]]
         # "How long do the results last?" asks for a span of time.
@@ -344,6 +347,11 @@ def expected_amount(words: list[str]) -> str | None:
             return "duration"
     if {"price", "prices", "pricing", "fee", "fees", "quote"}.intersection(words):
         return "money"
+    for i, word in enumerate(words):
+        what_cost = word in _COST_VERBS and "what" in words[max(0, i - 5) : i]  # "what would one session cost me"
+        in_currency = word == "in" and i + 1 < len(words) and words[i + 1] in _CURRENCIES  # "roughly, in pounds"
+        if what_cost or in_currency:
+            return "money"
     return None
 
 

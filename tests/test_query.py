@@ -87,7 +87,10 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
      ("how much downtime is there", None), ("how long do the results last", "duration"),
      ("how long does it take", None), ("is there a minimum age", "age"), ("im 15 am i old enough", "age"),
      ("is it ok for under 18s", "age"), ("is it ok for under 18", "age"), ("58 here is it worth it at my age", None),
-     ("does it help age spots", None), ("what age spots does it fade", None)],
+     ("does it help age spots", None), ("what age spots does it fade", None),
+     ("what would one session cost me", "money"), ("roughly how much in pounds", "money"),
+     ("how much is a session ? and is there a discount", "money"), ("is it cheaper than laser", None),
+     ("i lost 40 pounds , will it help loose skin", None)],
 )
 def test_questions_asking_for_an_amount_say_which(question: str, amount: str | None) -> None:
     assert expected_amount(question.split()) == amount
