@@ -199,8 +199,9 @@ _CLINIC_RE = re.compile(
     r"provide|open|do(?! it\b)|have(?! to\b))\b"
     # which make of device or product, which the clinic chooses and general articles never name
     r"|\b(?:which|what) (?:make|brand|model)\b|\bbrands?\b(?![\s-]new)"
-    # what becomes of a deposit
-    r"|\b(?:my|a|the) deposit\b"
+    # what becomes of a deposit; money back, discounts and vouchers, which each clinic decides
+    r"|\b(?:my|a|the) deposit\b|\bmoney back\b|\brefund(?:s|ed|able)?\b|\bdiscounts?\b|\bvouchers?\b"
+    r"|\bgift cards?\b"
 )
 
 

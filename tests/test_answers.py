@@ -148,7 +148,9 @@ def test_a_question_offering_two_alternatives_is_answered_when_the_documents_spe
 @pytest.mark.parametrize("question", ["which of your girls does the microneedling", "what time do you open saturday",
                                       "do you guys take card", "who does the treatments at your clinic, is she a nurse?",
                                       "is the lady doing my treatment a nurse", "which nurse is working on friday",
-                                      "pt wants to cancel her appointment, do we charge?"])
+                                      "pt wants to cancel her appointment, do we charge?",
+                                      "if the results are poor do i get my money back",
+                                      "any discount on a course of three sessions"])
 def test_a_question_about_the_clinic_itself_is_not_answered_from_general_articles(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert not answer.answered and "this clinic" in (answer.reason or "")
