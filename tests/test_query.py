@@ -202,6 +202,11 @@ def test_the_thing_a_likeness_is_drawn_with_is_not_what_is_asked(engine: Engine)
     assert not engine.ask("I'd like a quote for microneedling").answered
 
 
+def test_came_back_is_a_return_not_the_back_of_the_body(engine: Engine) -> None:
+    assert "other regions" not in engine.analyze("came back from holiday with sun damage, can it help").expansions
+    assert "other regions" in engine.analyze("can it treat acne scars on my back").expansions
+
+
 def test_feeling_like_something_is_so_is_an_opinion_not_a_sensation(engine: Engine) -> None:
     opinion = engine.analyze("i'm 50 and feel like i look older than i am")
     assert "feel" not in [g.word for g in opinion.groups] and "numbing cream" not in opinion.expansions
