@@ -340,6 +340,11 @@ def expected_amount(words: list[str]) -> str | None:
         if word == "how" and words[i + 1] == "much" and words[i + 2] in ("is", "are", "for"):
             if not {"going", "gonna", "to", "there"}.intersection(words[i + 3 : i + 6]):
                 return "money"
+        # "How much would a package of three be?", "how much will it be if I book now"
+        if word == "how" and words[i + 1] == "much" and words[i + 2] in ("would", "will"):
+            rest = words[i + 3 : i + 10]
+            if "be" in rest and rest[rest.index("be") + 1 :][:1] in ([], ["if"], ["for"], ["per"], ["each"]):
+                return "money"
 
         if word == "how" and words[i + 1] == "many" and words[i + 2] in _TIME_UNITS:
             return _TIME_UNITS[words[i + 2]]

@@ -148,6 +148,7 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("are the needles actually clean", "steril"),
         ("is it a proper operation", "surgery"),
         ("will it take a few years off me", "wrinkles"),
+        ("what will i look like when i walk out of there", "red"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
