@@ -250,7 +250,14 @@ def simile_words(words: list[str]) -> set[str]:
     for i in range(1, len(words) - 2):
         if words[i] == "like" and words[i + 1] in ("a", "an") and words[i - 1] not in _WISHING:
             out.add(words[i + 2])
+        # "red as a tomato": a look or feel likened; "safe as a diabetic" is not one of these
+        if words[i] == "as" and words[i + 1] in ("a", "an") and words[i - 1] in _LIKENED:
+            out.add(words[i + 2])
     return out
+
+
+_LIKENED = {"red", "pink", "raw", "sore", "swollen", "puffy", "bright", "smooth", "soft", "white", "pale", "tight",
+            "rough", "dry", "blotchy", "spotty"}
 
 
 _FEELING = {"feel", "feels", "felt", "feeling"}
@@ -300,6 +307,7 @@ LASTING_FRAME_SCALE = 0.5
 _PRICE_WORDS = {"cost", "costs", "price", "prices", "pricing", "fee", "fees", "charge", "charges", "pay", "paying",
                 "expensive", "dollars", "euros", "pounds", "quote"}
 _COST_VERBS = {"cost", "costs", "charge", "charges"}
+_FRACTIONS = {"half", "twice", "double", "triple", "quarter", "third"}
 _CURRENCIES = {"pounds", "dollars", "euros", "quid", "bucks", "gbp", "usd", "eur"}
 # Time units as asked ("how many weeks") -> their Snowball stems, as the passages' words are stemmed.
 _TIME_UNITS = {u + s: stem for u, stem in [("second", "second"), ("minute", "minut"), ("hour", "hour"), ("day", "day"),
@@ -351,7 +359,9 @@ def expected_amount(words: list[str]) -> str | None:
         # "How long do the results last?" asks for a span of time.
         if word == "how" and words[i + 1] == "long" and {"last", "lasts", "lasting"}.intersection(words[i + 2 :]):
             return "duration"
-    if {"price", "prices", "pricing", "fee", "fees", "quote"}.intersection(words):
+    # "half the price", "twice the price" only compares one price with another
+    compared = {words[i + 2] for i in range(len(words) - 2) if words[i] in _FRACTIONS and words[i + 1] == "the"}
+    if {"price", "prices", "pricing", "fee", "fees", "quote"}.intersection(words) - compared:
         return "money"
     for i, word in enumerate(words):
         what_cost = word in _COST_VERBS and "what" in words[max(0, i - 5) : i]  # "what would one session cost me"

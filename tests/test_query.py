@@ -91,7 +91,8 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
      ("what would one session cost me", "money"), ("roughly how much in pounds", "money"),
      ("how much is a session ? and is there a discount", "money"), ("is it cheaper than laser", None),
      ("i lost 40 pounds , will it help loose skin", None), ("how much would a package of three be if i book now", "money"),
-     ("how much will it be", "money"), ("how much would it hurt", None)],
+     ("how much will it be", "money"), ("how much would it hurt", None),
+     ("a salon does it for half the price , does it matter who does it", None)],
 )
 def test_questions_asking_for_an_amount_say_which(question: str, amount: str | None) -> None:
     assert expected_amount(question.split()) == amount
@@ -201,6 +202,9 @@ def test_the_thing_a_likeness_is_drawn_with_is_not_what_is_asked(engine: Engine)
     assert simile_words("would like an appointment".split()) == set()
     assert engine.ask("i bruise like a peach, am i gonna be covered in bruises").answered
     assert not engine.ask("I'd like a quote for microneedling").answered
+    assert simile_words("will i be red as a beetroot".split()) == {"beetroot"}
+    assert simile_words("is it as safe as a facial".split()) == set()
+    assert engine.ask("will i be red as a beetroot after").answered
 
 
 def test_came_back_is_a_return_not_the_back_of_the_body(engine: Engine) -> None:
