@@ -414,6 +414,7 @@ def _plausible_swap(word: str, cand: str) -> bool:
 # "round my eyes", "round the jaw": a place ("around"), not a round of treatments.
 # "came back from holiday with sun damage": back again, not the back of the body. Only the past: "keep coming
 # back" asks about a course of sessions (lexicon).
+_TYPE_NUMBERS = {"1", "2", "3", "4", "5", "6", "one", "two", "i", "ii", "1a", "2a"}
 _RETURNING = {"came", "went", "got", "grew", "brought", "flew", "bounced"}
 _PLACE_AFTER_ROUND = {"the", "my", "your", "her", "his", "their", "our", "its", "it", "this", "that", "these", "those",
                       "here", "there"}
@@ -438,6 +439,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             words.append(word)
     words = ["around" if w == "round" and nxt in _PLACE_AFTER_ROUND else w for w, nxt in zip(words, [*words[1:], ""])]
     words = ["again" if w == "back" and prev in _RETURNING else w for w, prev in zip(words, ["", *words])]
+    # "type 2 diabetic": the kind of a condition, not the documents' "types of scarring"
+    words = ["a" if w == "type" and nxt in _TYPE_NUMBERS else w for w, nxt in zip(words, [*words[1:], ""])]
     groups: list[Group] = []
     unknown: list[str] = []
     sequence: list[str] = []  # stems of every word in order, stopwords as typed, for phrase matching

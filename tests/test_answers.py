@@ -95,7 +95,9 @@ def test_what_only_the_clinic_can_say_is_refused(engine: Engine, question: str) 
 
 
 @pytest.mark.parametrize("question", ["is it covered by insurance", "can I fly the day after",
-                                      "can i get a tattoo after", "will I be ok to drive myself home afterwards"])
+                                      "can i get a tattoo after", "will I be ok to drive myself home afterwards",
+                                      # "type" of "type 2" is not the documents' "types of scarring"
+                                      "im type 2 diabetic, will i heal slower"])
 def test_a_rare_thing_the_documents_never_name_still_blocks_the_answer(engine: Engine, question: str) -> None:
     assert not engine.ask(question).answered
 
