@@ -149,6 +149,7 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("is it a proper operation", "surgery"),
         ("will it take a few years off me", "wrinkles"),
         ("what will i look like when i walk out of there", "red"),
+        ("any after-effects i should know about", "risk"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
