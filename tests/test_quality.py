@@ -51,6 +51,8 @@ SETS = {
     "dev35": ["dev35.jsonl"],
     "dev36": ["dev36.jsonl"],
     "dev37": ["dev37.jsonl"],
+    "holdout25": ["holdout25.jsonl"],
+    "holdout26": ["holdout26.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.87, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.82, "abstention": 0.85},
@@ -128,13 +130,18 @@ FLOORS = {
     # treatment; clients aged 55 to 80) and scored twice: on the code as the session began (S@1 .633 and .650,
     # refused .90 and .50, wrongly refused .200 and .183) and at its end (.650 and .667, refused .90 and .50,
     # wrongly refused .200 and .117), then tuned on in the thirteenth.
-    "dev34": {"success@1": 0.63, "success@3": 0.71, "mrr@5": 0.67, "answer_sentence": 0.60, "abstention": 0.88},
-    "dev35": {"success@1": 0.65, "success@3": 0.73, "mrr@5": 0.70, "answer_sentence": 0.58, "abstention": 0.48},
+    "dev34": {"success@1": 0.73, "success@3": 0.80, "mrr@5": 0.77, "answer_sentence": 0.68, "abstention": 0.88},
+    "dev35": {"success@1": 0.72, "success@3": 0.78, "mrr@5": 0.77, "answer_sentence": 0.65, "abstention": 0.58},
     # Written in the thirteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (parents asking for a teenager; clients with one long-standing skin concern), to tune
     # on. First scored S@1 .733 and .700, wrongly refused .100 and .167.
-    "dev36": {"success@1": 0.72, "success@3": 0.80, "mrr@5": 0.77, "answer_sentence": 0.65, "abstention": 0.73},
-    "dev37": {"success@1": 0.69, "success@3": 0.79, "mrr@5": 0.73, "answer_sentence": 0.60, "abstention": 0.88},
+    "dev36": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.87, "answer_sentence": 0.75, "abstention": 0.73},
+    "dev37": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.67, "abstention": 0.93},
+    # Written blind at the start of the thirteenth session (parents asking for a teenage son or daughter; clients
+    # writing about one skin concern they have had for years) and scored twice: on the code as the session began
+    # (S@1 .833 and .800, refused .75 and .75, wrongly refused .100 and .067) and at its end (README), never tuned on.
+    "holdout25": {"success@1": 0.80, "success@3": 0.86, "mrr@5": 0.83, "answer_sentence": 0.76, "abstention": 0.73},
+    "holdout26": {"success@1": 0.78, "success@3": 0.86, "mrr@5": 0.82, "answer_sentence": 0.73, "abstention": 0.73},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -168,10 +175,12 @@ CEILINGS = {
     "dev31": {"false_abstention": 0.04},
     "dev32": {"false_abstention": 0.06},
     "dev33": {"false_abstention": 0.06},
-    "dev34": {"false_abstention": 0.21},
-    "dev35": {"false_abstention": 0.13},
-    "dev36": {"false_abstention": 0.11},
-    "dev37": {"false_abstention": 0.17},
+    "dev34": {"false_abstention": 0.12},
+    "dev35": {"false_abstention": 0.09},
+    "dev36": {"false_abstention": 0.03},
+    "dev37": {"false_abstention": 0.07},
+    "holdout25": {"false_abstention": 0.11},
+    "holdout26": {"false_abstention": 0.07},
 }
 
 
