@@ -243,6 +243,11 @@ def bracketed_words(text: str) -> set[str]:
     return inside - {t.word for t in tokenize(_BRACKETED_RE.sub(" ", text))} if inside else set()
 
 
+# How a look or feel is likened: "red as a tomato", "smooth as a baby's bottom".
+_LIKENED = {"red", "pink", "raw", "sore", "swollen", "puffy", "bright", "smooth", "soft", "white", "pale", "tight",
+            "rough", "dry", "blotchy", "spotty"}
+
+
 def simile_words(words: list[str]) -> set[str]:
     """The thing a likeness is drawn with: "peach" in "I bruise like a peach", "tomato" in "red like a tomato".
     It says how, not what, and is never what the documents are asked about."""
@@ -254,10 +259,6 @@ def simile_words(words: list[str]) -> set[str]:
         if words[i] == "as" and words[i + 1] in ("a", "an") and words[i - 1] in _LIKENED:
             out.add(words[i + 2])
     return out
-
-
-_LIKENED = {"red", "pink", "raw", "sore", "swollen", "puffy", "bright", "smooth", "soft", "white", "pale", "tight",
-            "rough", "dry", "blotchy", "spotty"}
 
 
 _FEELING = {"feel", "feels", "felt", "feeling"}
@@ -353,7 +354,6 @@ def expected_amount(words: list[str]) -> str | None:
             rest = words[i + 3 : i + 10]
             if "be" in rest and rest[rest.index("be") + 1 :][:1] in ([], ["if"], ["for"], ["per"], ["each"]):
                 return "money"
-
         if word == "how" and words[i + 1] == "many" and words[i + 2] in _TIME_UNITS:
             return _TIME_UNITS[words[i + 2]]
         # "How long do the results last?" asks for a span of time.
@@ -411,11 +411,12 @@ def _plausible_swap(word: str, cand: str) -> bool:
     return False
 
 
-# "round my eyes", "round the jaw": a place ("around"), not a round of treatments.
+# "type 2 diabetic", "type 1 diabetes": the number that names the kind of a condition.
+_TYPE_NUMBERS = {"1", "2", "3", "4", "5", "6", "one", "two", "i", "ii", "1a", "2a"}
 # "came back from holiday with sun damage": back again, not the back of the body. Only the past: "keep coming
 # back" asks about a course of sessions (lexicon).
-_TYPE_NUMBERS = {"1", "2", "3", "4", "5", "6", "one", "two", "i", "ii", "1a", "2a"}
 _RETURNING = {"came", "went", "got", "grew", "brought", "flew", "bounced"}
+# "round my eyes", "round the jaw": a place ("around"), not a round of treatments.
 _PLACE_AFTER_ROUND = {"the", "my", "your", "her", "his", "their", "our", "its", "it", "this", "that", "these", "those",
                       "here", "there"}
 
