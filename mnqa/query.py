@@ -307,6 +307,7 @@ LASTING_FRAME_SCALE = 0.5
 
 _PRICE_WORDS = {"cost", "costs", "price", "prices", "pricing", "fee", "fees", "charge", "charges", "pay", "paying",
                 "expensive", "dollars", "euros", "pounds", "quote"}
+_PRICE_NOUNS = {"price", "prices", "pricing", "fee", "fees", "quote"}  # ask a price wherever they stand
 _COST_VERBS = {"cost", "costs", "charge", "charges"}
 _FRACTIONS = {"half", "twice", "double", "triple", "quarter", "third"}
 _CURRENCIES = {"pounds", "dollars", "euros", "quid", "bucks", "gbp", "usd", "eur"}
@@ -343,16 +344,18 @@ def expected_amount(words: list[str]) -> str | None:
     ):
         return "age"
     for i, word in enumerate(words[:-2]):
-        if word == "how" and words[i + 1] == "much" and _PRICE_WORDS.intersection(words[i + 2 :]):
-            return "money"
-        # "How much is microneedling here?" asks a price; "how much is this going to hurt?" asks how much it hurts.
-        if word == "how" and words[i + 1] == "much" and words[i + 2] in ("is", "are", "for"):
-            if not {"going", "gonna", "to", "there"}.intersection(words[i + 3 : i + 6]):
+        if word == "how" and words[i + 1] == "much":
+            verb, rest = words[i + 2], words[i + 3 :]
+            if _PRICE_WORDS.intersection(words[i + 2 :]):
                 return "money"
-        # "How much would a package of three be?", "how much will it be if I book now"
-        if word == "how" and words[i + 1] == "much" and words[i + 2] in ("would", "will"):
-            rest = words[i + 3 : i + 10]
-            if "be" in rest and rest[rest.index("be") + 1 :][:1] in ([], ["if"], ["for"], ["per"], ["each"]):
+            # "How much is microneedling here?" asks a price; "how much is this going to hurt?" how much it hurts.
+            if verb in ("is", "are", "for") and not {"going", "gonna", "to", "there"}.intersection(rest[:3]):
+                return "money"
+            # "How much would a package of three be?", "how much will it be if I book now"
+            near = rest[:7]
+            if verb in ("would", "will") and "be" in near and near[near.index("be") + 1 :][:1] in (
+                [], ["if"], ["for"], ["per"], ["each"]
+            ):
                 return "money"
         if word == "how" and words[i + 1] == "many" and words[i + 2] in _TIME_UNITS:
             return _TIME_UNITS[words[i + 2]]
@@ -361,7 +364,7 @@ def expected_amount(words: list[str]) -> str | None:
             return "duration"
     # "half the price", "twice the price" only compares one price with another
     compared = {words[i + 2] for i in range(len(words) - 2) if words[i] in _FRACTIONS and words[i + 1] == "the"}
-    if {"price", "prices", "pricing", "fee", "fees", "quote"}.intersection(words) - compared:
+    if _PRICE_NOUNS.intersection(words) - compared:
         return "money"
     for i, word in enumerate(words):
         what_cost = word in _COST_VERBS and "what" in words[max(0, i - 5) : i]  # "what would one session cost me"
@@ -421,6 +424,21 @@ _PLACE_AFTER_ROUND = {"the", "my", "your", "her", "his", "their", "our", "its", 
                       "here", "there"}
 
 
+def _as_meant(words: list[str]) -> list[str]:
+    """The words with those that mean something else beside their neighbours read as meant: "round my eyes" as
+    "around", "came back" as "again", the "type" of "type 2" as "a" (not the documents' "types of scarring")."""
+    out = []
+    for prev, word, nxt in zip(["", *words], words, [*words[1:], ""]):
+        if word == "round" and nxt in _PLACE_AFTER_ROUND:
+            word = "around"
+        elif word == "back" and prev in _RETURNING:
+            word = "again"
+        elif word == "type" and nxt in _TYPE_NUMBERS:
+            word = "a"
+        out.append(word)
+    return out
+
+
 def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer: Stemmer) -> Query:
     """Turn a question into weighted stems: own words, corrections, and lexicon expansions."""
     question = strip_controls(question).strip()  # escape sequences are never words, nor reach a terminal
@@ -438,10 +456,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             words.extend(full)
         else:
             words.append(word)
-    words = ["around" if w == "round" and nxt in _PLACE_AFTER_ROUND else w for w, nxt in zip(words, [*words[1:], ""])]
-    words = ["again" if w == "back" and prev in _RETURNING else w for w, prev in zip(words, ["", *words])]
-    # "type 2 diabetic": the kind of a condition, not the documents' "types of scarring"
-    words = ["a" if w == "type" and nxt in _TYPE_NUMBERS else w for w, nxt in zip(words, [*words[1:], ""])]
+    words = _as_meant(words)
     groups: list[Group] = []
     unknown: list[str] = []
     sequence: list[str] = []  # stems of every word in order, stopwords as typed, for phrase matching
@@ -464,12 +479,11 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     opinion = opinion_at(words)
     skip = False
     for i, word in enumerate(words):
-        if i in opinion:  # "I feel like I look tired": what the asker thinks, not a sensation; no phrase through it
-            sequence.append("")
-            surface.append("")
-            continue
-        if len(word) > MAX_WORD_CHARS:
-            unknown.append(word[:MAX_WORD_CHARS] + "…")
+        # Not searched, and no phrase runs through it: "feel like" in "I feel like I look tired" (what the asker
+        # thinks, not a sensation), or a word too long to be one.
+        if i in opinion or len(word) > MAX_WORD_CHARS:
+            if i not in opinion:
+                unknown.append(word[:MAX_WORD_CHARS] + "…")
             sequence.append("")
             surface.append("")
             continue
