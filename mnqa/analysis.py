@@ -156,7 +156,13 @@ def _english_frequencies() -> dict[str, float]:
 
 def zipf(word: str) -> float:
     """How common a folded word is in everyday English on the Zipf scale: 6 "need", 4.5 "nose", 3 rare, 0 unseen."""
-    frequency = _english_frequencies().get(word)
+    frequencies = _english_frequencies()
+    frequency = frequencies.get(word)
+    if not frequency and len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        # The small table leaves out the plurals of rarer nouns ("instalments"): such a plural is as real a word
+        # as its singular.
+        singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        frequency = frequencies.get(singular) or (word.endswith("es") and frequencies.get(word[:-2]))
     return math.log10(frequency) + 9.0 if frequency else 0.0
 
 
