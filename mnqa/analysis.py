@@ -188,7 +188,23 @@ def is_generic(word: str) -> bool:
     without a unit or ending ("30s", "5mm", "2nd")."""
     listed = generic_words()
     return (word in listed or (len(word) > 4 and word.endswith("ly")) or word[:1].isdigit()
-            or word.endswith("s") and _singular(word) in listed)
+            or word.endswith("s") and _singular(word) in listed
+            or any(base in listed for base in _verb_bases(word)))
+
+
+def _verb_bases(word: str) -> list[str]:
+    # Only the regular -ing and -ed forms: the list names a verb ("put", "make"), the asker says "putting", "made"
+    # is listed as itself.
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            base = word[: -len(ending)]
+            bases = [base, base + "e"]
+            if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "ls":
+                bases.append(base[:-1])  # "putting", "stopped"
+            if ending == "ed" and base.endswith("i"):
+                bases.append(base[:-1] + "y")  # "tried"
+            return bases
+    return []
 
 
 def _singular(word: str) -> str:

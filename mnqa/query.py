@@ -202,6 +202,8 @@ _CLINIC_RE = re.compile(
     # what becomes of a deposit; money back, discounts and vouchers, which each clinic decides
     r"|\b(?:my|a|the) deposit\b|\bmoney back\b|\brefund(?:s|ed|able)?\b|\bdiscounts?\b|\bvouchers?\b"
     r"|\bgift cards?\b"
+    # how soon the clinic can fit someone in
+    r"|\bwait(?:ing)?[ -]?lists?\b"
 )
 
 

@@ -86,6 +86,9 @@ def test_generic_words_include_adverbs_without_listing_them() -> None:
     assert is_generic("babies") and is_generic("forearms") and is_generic("lunches")
     assert not is_generic("bruises") and not is_generic("passports")
     assert is_generic("forty") and is_generic("hundred")  # "on and off for forty years"
+    # and a listed verb's regular -ing and -ed forms ("putting", "tried"), but not a topic word's ("bruising")
+    assert is_generic("putting") and is_generic("making") and is_generic("tried") and is_generic("stopped")
+    assert not is_generic("bruising") and not is_generic("swelling")
 
 
 def test_a_word_typed_with_a_letter_held_down_can_be_read_back() -> None:

@@ -147,12 +147,19 @@ def test_a_question_offering_two_alternatives_is_answered_when_the_documents_spe
     assert not engine.ask("payment plans or finance for microneedling?").answered  # "plans" is too common to stand in
 
 
+def test_a_verb_of_everyday_speech_is_everyday_in_any_form(engine: Engine) -> None:
+    # "put" is an everyday word; so are "putting", "making", "tried", not words the documents lack.
+    answer = engine.ask("what should she not be putting on her face for the first few days after?")
+    assert answer.answered and "aftercare instructions" in answer.results[0].passage.text
+
+
 @pytest.mark.parametrize("question", ["which of your girls does the microneedling", "what time do you open saturday",
                                       "do you guys take card", "who does the treatments at your clinic, is she a nurse?",
                                       "is the lady doing my treatment a nurse", "which nurse is working on friday",
                                       "pt wants to cancel her appointment, do we charge?",
                                       "if the results are poor do i get my money back",
-                                      "any discount on a course of three sessions"])
+                                      "any discount on a course of three sessions",
+                                      "is there a waiting list for the first session"])
 def test_a_question_about_the_clinic_itself_is_not_answered_from_general_articles(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert not answer.answered and "this clinic" in (answer.reason or "")
