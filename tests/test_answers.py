@@ -205,6 +205,14 @@ def test_the_askers_job_life_and_hearsay_do_not_block_the_answer(engine: Engine,
     assert engine.ask(question).answered
 
 
+@pytest.mark.parametrize("question", ["saw this on insta, does it hurt af",
+                                      "nobody asked about my medication, does that matter",
+                                      "on accutane atm, is that a problem"])
+def test_texting_filler_and_where_they_saw_it_do_not_block_the_answer(engine: Engine, question: str) -> None:
+    # "atm", "af", "nobody" and "insta" carry no topic; the documents never use them.
+    assert engine.ask(question).answered
+
+
 @pytest.mark.parametrize("question, said", [("will it help the stretch marks on my thighs", "stretch marks"),
                                             ("can it help with the burn scar on my arm", "burns")])
 def test_a_passage_on_what_is_asked_beats_one_on_where_it_is(engine: Engine, question: str, said: str) -> None:
