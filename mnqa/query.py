@@ -294,7 +294,14 @@ def anchor_words(words: list[str]) -> set[str]:
             after_when_and_my = len(before) == 2 and before[0] in _WHEN and before[1] in _DETERMINERS  # "after my"
             if right_after_when or after_when_and_my:
                 out.add(word)
+        # "is it safe while pregnant", "safe with my pacemaker": what it is safe with is the topic, not safety
+        elif word in _SAFE and i + 2 < len(words) and words[i + 1] in _SAFE_WITH:
+            out.add(word)
     return out
+
+
+_SAFE = {"safe", "ok", "okay", "fine", "alright", "safely"}
+_SAFE_WITH = {"while", "with", "during", "when", "if", "on", "whilst", "for"}
 
 
 def about_clinic(text: str) -> bool:

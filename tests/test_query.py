@@ -229,6 +229,13 @@ def test_a_visit_named_to_say_when_is_not_what_is_asked(engine: Engine) -> None:
     assert engine.ask("how long is an appointment").answered
 
 
+def test_safe_with_something_asks_about_that_thing_not_safety(engine: Engine) -> None:
+    assert anchor_words("is it safe while pregnant".split()) == {"safe"}
+    assert anchor_words("is it ok for someone with a pacemaker".split()) == {"ok"}
+    assert anchor_words("is it safe".split()) == set() and anchor_words("how safe is it".split()) == set()
+    assert engine.ask("is it safe for dark skin").answered and engine.ask("is it safe").answered
+
+
 def test_an_exact_lexicon_entry_tells_peeling_skin_from_a_chemical_peel(engine: Engine) -> None:
     # Both stem to "peel"; only the first is an after-effect the documents describe.
     assert "flaking skin" in engine.analyze("is peeling normal after").expansions
