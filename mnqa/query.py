@@ -340,6 +340,10 @@ _AGE_ASKED = {("minimum", "age"), ("maximum", "age"), ("age", "limit"), ("age", 
               ("young", "enough"), ("legal", "age")}
 
 
+# "how much is this going to hurt", "how much is it supposed to sting", "how much is there to it": no price asked
+_HOW_MUCH_NOT_PRICE = {"going", "gonna", "to", "there", "supposed", "meant", "expected"}
+
+
 def expected_amount(words: list[str]) -> str | None:
     """What amount a question asks for: "money" (a price), a time unit's stem ("how many weeks"), "duration" (any
     time unit: "how long does it last"), "length" (a measurement: "how deep in mm"), "age" (a person's age: "is
@@ -358,7 +362,7 @@ def expected_amount(words: list[str]) -> str | None:
             if _PRICE_WORDS.intersection(words[i + 2 :]):
                 return "money"
             # "How much is microneedling here?" asks a price; "how much is this going to hurt?" how much it hurts.
-            if verb in ("is", "are", "for") and not {"going", "gonna", "to", "there"}.intersection(rest[:3]):
+            if verb in ("is", "are", "for") and not _HOW_MUCH_NOT_PRICE.intersection(rest[:3]):
                 return "money"
             # "How much would a package of three be?", "how much will it be if I book now"
             near = rest[:7]
