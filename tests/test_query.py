@@ -80,7 +80,8 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
 
 @pytest.mark.parametrize(
     "question, amount",
-    [("how much does it cost", "money"), ("how much is this going to hurt", None), ("how much is it supposed to sting", None), ("what are the fees", "money"),
+    [("how much does it cost", "money"), ("how much is this going to hurt", None),
+     ("how much is it supposed to sting", None), ("what are the fees", "money"),
      ("how many weeks until i see results", "week"), ("how much does it hurt", None), ("does it hurt", None),
      ("how deep do the needles go in mm", "length"), ("needle length in millimetres", "length"),
      ("should i buy 1mm or 5mm", "length"),
