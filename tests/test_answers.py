@@ -305,3 +305,10 @@ def test_a_tampered_cache_cannot_run_code(tmp_path: Path) -> None:
     assert not (tmp_path / "pwned").exists()
     assert len(warnings) == 1 and "rebuilding" in warnings[0]
     json.dumps([w for w in warnings])
+
+
+@pytest.mark.parametrize("question", ["three weeks on and i can see zero difference, when should i notice something",
+                                      "had two goes and saw no difference at all, when does it start working"])
+def test_seeing_no_difference_asks_when_results_show(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and "results" in answer.results[0].passage.text.casefold()
