@@ -306,7 +306,12 @@ _SAFE_WITH = {"while", "with", "during", "when", "if", "on", "whilst", "for"}
 
 def about_clinic(text: str) -> bool:
     """Whether a question asks about this clinic itself (its staff, hours, offers), not about the treatment."""
-    return bool(_CLINIC_RE.search(text.casefold()))  # casefold is enough here, and far cheaper than fold
+    # Only what is asked counts: "someone bought her a voucher, the salon said it's fine. is it though?" tells of
+    # a voucher but asks whether it is safe.
+    text = text.casefold()  # casefold is enough here, and far cheaper than fold
+    sentences = _SENTENCE_RE.findall(text)
+    asking = [s for s in sentences if s.rstrip().endswith("?") or s.split(maxsplit=1)[:1] in ([w] for w in _ASKING)]
+    return any(_CLINIC_RE.search(s) for s in (asking or [text]))
 
 
 # "how long", "how soon": the adverb is the question's frame, answered by what its lexicon phrase stands for.
