@@ -317,5 +317,5 @@ def test_seeing_no_difference_asks_when_results_show(engine: Engine, question: s
 def test_the_clinic_told_of_is_not_the_clinic_asked_about(engine: Engine) -> None:
     # Only the asking sentence decides whether the clinic itself is asked about.
     assert engine.ask("my sister bought me a gift voucher for it. is it safe with rosacea?").answered
-    refused = engine.ask("my sister wants to buy me one. do you sell gift vouchers?")
+    refused = engine.ask("my sister wants to treat me. do you sell gift vouchers for microneedling?")
     assert not refused.answered and "this clinic" in (refused.reason or "")
