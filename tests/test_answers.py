@@ -198,7 +198,7 @@ def test_a_feeling_beside_the_topic_does_not_block_the_answer(engine: Engine) ->
                                       "my eldest has acne scars, will it help",
                                       "my son is at uni and has bad acne marks, can it help",
                                       "my daughter has her prom in a fortnight, will she still be red",
-                                      "burnt my hand on the oven last year and the scar is still there, can it help",
+                                      "burn scar from the oven on my arm, will it help",
                                       "halfway through chemo, my sister thinks it would cheer me up. am i allowed",
                                       "my sister keeps saying collagen is everything, what is collagen anyway"])
 def test_the_askers_job_life_and_hearsay_do_not_block_the_answer(engine: Engine, question: str) -> None:
