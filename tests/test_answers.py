@@ -320,3 +320,9 @@ def test_the_clinic_told_of_is_not_the_clinic_asked_about(engine: Engine) -> Non
     assert engine.ask("my sister bought me a gift voucher for it. is it safe with rosacea?").answered
     refused = engine.ask("my sister wants to treat me. do you sell gift vouchers for microneedling?")
     assert not refused.answered and "this clinic" in (refused.reason or "")
+
+
+def test_cleaning_the_skin_first_is_found_in_the_askers_words(engine: Engine) -> None:
+    answer = engine.ask("do they take your makeup off first or should i come bare faced")
+    assert answer.answered and "cleans your skin" in answer.results[0].passage.text
+    assert not engine.ask("can i wear makeup the day after").answered  # the documents never say
