@@ -326,3 +326,8 @@ def test_cleaning_the_skin_first_is_found_in_the_askers_words(engine: Engine) ->
     answer = engine.ask("do they take your makeup off first or should i come bare faced")
     assert answer.answered and "cleans your skin" in answer.results[0].passage.text
     assert not engine.ask("can i wear makeup the day after").answered  # the documents never say
+
+
+def test_a_reaction_to_the_numbing_cream_finds_the_reaction_to_pain_relievers(engine: Engine) -> None:
+    answer = engine.ask("had a reaction to the numbing cream at another place, is that a known thing")
+    assert answer.answered and "reaction to pain relievers" in answer.results[0].passage.text
