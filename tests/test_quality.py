@@ -53,6 +53,10 @@ SETS = {
     "dev37": ["dev37.jsonl"],
     "dev38": ["dev38.jsonl"],
     "dev39": ["dev39.jsonl"],
+    "dev40": ["dev40.jsonl"],
+    "dev41": ["dev41.jsonl"],
+    "holdout27": ["holdout27.jsonl"],
+    "holdout28": ["holdout28.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.87, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.82, "abstention": 0.85},
@@ -141,8 +145,18 @@ FLOORS = {
     # writing about one skin concern they have had for years) as holdout25 and holdout26 and scored twice: on the
     # code as the session began (S@1 .833 and .800, refused .75 and .75, wrongly refused .100 and .067) and at its
     # end (.817 and .800, the same refusals), then tuned on in the fourteenth.
-    "dev38": {"success@1": 0.80, "success@3": 0.86, "mrr@5": 0.83, "answer_sentence": 0.76, "abstention": 0.73},
-    "dev39": {"success@1": 0.78, "success@3": 0.86, "mrr@5": 0.82, "answer_sentence": 0.73, "abstention": 0.73},
+    "dev38": {"success@1": 0.85, "success@3": 0.91, "mrr@5": 0.88, "answer_sentence": 0.81, "abstention": 0.73},
+    "dev39": {"success@1": 0.78, "success@3": 0.86, "mrr@5": 0.82, "answer_sentence": 0.73, "abstention": 0.78},
+    # Written in the fourteenth session by two helpers who saw only the documents, in the kinds of the two blind
+    # sets written with them (clients after a bad experience elsewhere; social-media comments), to tune on. First
+    # scored S@1 .700 and .783, refused .45 and .75, wrongly refused .150 and .067.
+    "dev40": {"success@1": 0.76, "success@3": 0.85, "mrr@5": 0.81, "answer_sentence": 0.71, "abstention": 0.43},
+    "dev41": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.76, "abstention": 0.78},
+    # Written blind at the start of the fourteenth session (clients who had a bad experience elsewhere; comments
+    # under a clinic's social-media posts) and scored twice: on the code as the session began (S@1 .750 and .800,
+    # refused .65 and .90, wrongly refused .083 and .017) and at its end (README), never tuned on.
+    "holdout27": {"success@1": 0.73, "success@3": 0.86, "mrr@5": 0.79, "answer_sentence": 0.70, "abstention": 0.63},
+    "holdout28": {"success@1": 0.78, "success@3": 0.88, "mrr@5": 0.83, "answer_sentence": 0.73, "abstention": 0.88},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -182,6 +196,10 @@ CEILINGS = {
     "dev37": {"false_abstention": 0.07},
     "dev38": {"false_abstention": 0.11},
     "dev39": {"false_abstention": 0.07},
+    "dev40": {"false_abstention": 0.09},
+    "dev41": {"false_abstention": 0.04},
+    "holdout27": {"false_abstention": 0.09},
+    "holdout28": {"false_abstention": 0.03},
 }
 
 
