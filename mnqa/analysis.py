@@ -193,8 +193,8 @@ def is_generic(word: str) -> bool:
 
 
 def _verb_bases(word: str) -> list[str]:
-    # Only the regular -ing and -ed forms: the list names a verb ("put", "make"), the asker says "putting", "made"
-    # is listed as itself.
+    # Only the regular -ing and -ed forms: the list names a verb ("put", "try"), the asker says "putting" or
+    # "tried"; an irregular form ("made") is listed as itself.
     for ending in ("ing", "ed"):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             base = word[: -len(ending)]

@@ -282,10 +282,14 @@ def opinion_at(words: list[str]) -> set[int]:
 _VISITS = {"appointment", "appointments", "session", "sessions", "treatment", "treatments", "procedure", "visit"}
 _WHEN = {"after", "before", "since", "until", "till", "following", "ahead"}
 _DETERMINERS = {"my", "the", "her", "his", "their", "our", "your", "ur", "an", "a", "each", "every", "this", "next"}
+# "safe while pregnant", "ok with a pacemaker": safe, and what it is safe with
+_SAFE = {"safe", "ok", "okay", "fine", "alright", "safely"}
+_SAFE_WITH = {"while", "with", "during", "when", "if", "on", "whilst", "for"}
 
 
 def anchor_words(words: list[str]) -> set[str]:
-    """Visit words that only say when ("flying 2 days after my appointment"), not what is asked about."""
+    """Words that frame what is asked, not name it: a visit that only says when ("flying 2 days after my
+    appointment"), and "safe" before what it is safe with ("is it safe while pregnant")."""
     out = set()
     for i, word in enumerate(words):
         if word in _VISITS:
@@ -300,9 +304,6 @@ def anchor_words(words: list[str]) -> set[str]:
     return out
 
 
-_SAFE = {"safe", "ok", "okay", "fine", "alright", "safely"}
-_SAFE_WITH = {"while", "with", "during", "when", "if", "on", "whilst", "for"}
-
 
 def about_clinic(text: str) -> bool:
     """Whether a question asks about this clinic itself (its staff, hours, offers), not about the treatment."""
@@ -310,7 +311,7 @@ def about_clinic(text: str) -> bool:
     # a voucher but asks whether it is safe.
     text = text.casefold()  # casefold is enough here, and far cheaper than fold
     sentences = _SENTENCE_RE.findall(text)
-    asking = [s for s in sentences if s.rstrip().endswith("?") or s.split(maxsplit=1)[:1] in ([w] for w in _ASKING)]
+    asking = [s for s in sentences if s.rstrip().endswith("?") or (s.split() or [""])[0] in _ASKING]
     return any(_CLINIC_RE.search(s) for s in (asking or [text]))
 
 
