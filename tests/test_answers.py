@@ -148,7 +148,7 @@ def test_a_question_offering_two_alternatives_is_answered_when_the_documents_spe
 
 
 def test_a_verb_of_everyday_speech_is_everyday_in_any_form(engine: Engine) -> None:
-    # "put" is an everyday word; so are "putting", "making", "tried", not words the documents lack.
+    # "put" is an everyday word, and so is "putting": not a word the documents lack, which would block the answer.
     answer = engine.ask("what should she not be putting on her face for the first few days after?")
     assert answer.answered and "aftercare instructions" in answer.results[0].passage.text
 
