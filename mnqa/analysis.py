@@ -161,8 +161,7 @@ def zipf(word: str) -> float:
     if not frequency and len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         # The small table leaves out the plurals of rarer nouns ("instalments"): such a plural is as real a word
         # as its singular.
-        singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
-        frequency = frequencies.get(singular) or (word.endswith("es") and frequencies.get(word[:-2]))
+        frequency = frequencies.get(_singular(word))
     return math.log10(frequency) + 9.0 if frequency else 0.0
 
 

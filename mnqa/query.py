@@ -213,6 +213,14 @@ _ASKING = {"how", "what", "whats", "when", "where", "which", "who", "why", "is",
            "did", "should", "will", "would", "am", "was", "were", "has", "have", "any"}
 
 
+def _asks(sentence: str) -> bool:
+    """Whether a sentence asks something: it ends with a question mark or opens with an asking word."""
+    if sentence.rstrip().endswith("?"):
+        return True
+    tokens = tokenize(sentence)
+    return bool(tokens) and tokens[0].word in _ASKING
+
+
 def aside_words(text: str) -> set[str]:
     """Words said only after the first question, in sentences that ask nothing: why the asker asks, not what.
 
@@ -222,9 +230,9 @@ def aside_words(text: str) -> set[str]:
     mark = text.find("?")
     if mark < 0 or not any(c.isalnum() for c in text[mark + 1 :]):  # nothing said after a question
         return set()
-    sentences = [[t.word for t in tokenize(s)] + (["?"] if s.rstrip().endswith("?") else [])
-                 for s in _SENTENCE_RE.findall(text)]
-    asks = [bool(words) and (words[-1] == "?" or words[0] in _ASKING) for words in sentences]
+    raw = _SENTENCE_RE.findall(text)
+    sentences = [[t.word for t in tokenize(s)] + (["?"] if s.rstrip().endswith("?") else []) for s in raw]
+    asks = [_asks(s) for s in raw]
     first = next((i for i, s in enumerate(sentences) if s and s[-1] == "?"), None)
     if first is None:
         return set()
@@ -304,15 +312,15 @@ def anchor_words(words: list[str]) -> set[str]:
     return out
 
 
-
 def about_clinic(text: str) -> bool:
     """Whether a question asks about this clinic itself (its staff, hours, offers), not about the treatment."""
+    text = text.casefold()  # casefold is enough here, and far cheaper than fold
+    if not _CLINIC_RE.search(text):
+        return False
     # Only what is asked counts: "someone bought her a voucher, the salon said it's fine. is it though?" tells of
     # a voucher but asks whether it is safe.
-    text = text.casefold()  # casefold is enough here, and far cheaper than fold
-    sentences = _SENTENCE_RE.findall(text)
-    asking = [s for s in sentences if s.rstrip().endswith("?") or (s.split() or [""])[0] in _ASKING]
-    return any(_CLINIC_RE.search(s) for s in (asking or [text]))
+    asking = [s for s in _SENTENCE_RE.findall(text) if _asks(s)]
+    return any(_CLINIC_RE.search(s) for s in asking) if asking else True
 
 
 # "how long", "how soon": the adverb is the question's frame, answered by what its lexicon phrase stands for.
