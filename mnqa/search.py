@@ -1,28 +1,30 @@
 """Search: rank passages for an analysed query, fold near-twins together, mark answers, and abstain.
 
-Abstention is one measure, `coverage`: how much of what was asked the best passage speaks to. Each word of the
+Abstention's main measure is `coverage`: how much of what was asked the best passage speaks to. Each word of the
 asker's counts by how informative it is: its idf; for a word the documents and the lexicon have never seen, as
 much as the rarest word if it is rare in everyday English too ("cellulite"), little if it is common ("car"). A
 word is covered when the passage has it, or partly covered when the passage has one of its lexicon expansions.
-The question is answered when coverage reaches COVERAGE_MIN; the constants were chosen by measuring the labelled
-questions (`scripts/tune.py`).
+The constants were chosen by measuring the labelled questions (`scripts/tune.py`). Coverage and the other
+measures of the best-covered passage (`_measures`) go to the abstention model, which decides.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
+from mnqa.abstention import load_model
 from mnqa.analysis import NUMBER_WORDS, WORD_RE, Stemmer, can_be_noun, stopwords, tokenize, word_forms, zipf
 from mnqa.documents import is_bullet
 from mnqa.index import Index
 from mnqa.models import Hit, Passage
 from mnqa.query import TIME_STEMS, Query
 
-COVERAGE_MIN = 0.45
+COVERAGE_MIN = 0.45  # coverage enough to answer on its own: one of the abstention model's measures
 EXPANSION_CREDIT = 0.8  # how far an expansion stands in for the asker's own word when judging coverage
 UNKNOWN_CAP = 1.0  # unknown words weigh together at most as much as this many of them
 # A question put to the clinic itself weighs like this many words the documents never use: over the 1,779 dev
@@ -101,6 +103,9 @@ class Ranked:
     more: bool
     coverage: float
     answered: bool
+    # abstention.MEASURES of the best-covered first result; () when refused whatever they are (nothing found, or an
+    # amount asked for that no first result states)
+    measures: tuple[float, ...] = ()
 
 
 def rarity(word: str) -> float:
@@ -281,8 +286,13 @@ class Searcher:
 
     def _covered(self, plan: _CoveragePlan, pid: int) -> float:
         """How much of what was asked passage `pid` speaks to (0..1), weighting words by informativeness."""
+        return self._coverage(plan, pid, self._parts(plan, pid))
+
+    def _parts(self, plan: _CoveragePlan, pid: int) -> list[tuple[float, float, float]]:
+        """Per word asked, (want, got, unknown): its weight, how much of it passage `pid` has, and its weight as a
+        word the documents never use."""
         stems = self._analysed(pid).all_stems
-        parts: list[tuple[float, float, float]] = []  # (want, got, unknown) each word adds
+        parts: list[tuple[float, float, float]] = []
         for info, credit, own, expansions, unknown, other in plan.words:
             if unknown or not info:
                 part = (0.0, 0.0, unknown)
@@ -300,6 +310,9 @@ class Searcher:
                 elif mine < theirs:
                     part = (0.0, 0.0, 0.0)
             parts.append(part)
+        return parts
+
+    def _coverage(self, plan: _CoveragePlan, pid: int, parts: list[tuple[float, float, float]]) -> float:
         want = got = unknown = 0.0
         for w, gt, u in parts:
             want += w
@@ -310,10 +323,24 @@ class Searcher:
         want += min(unknown, UNKNOWN_CAP * self.unknown_weight)
         want += plan.beyond
         if not want or not plan.topics:
+            stems = self._analysed(pid).all_stems
             for info, expansions in plan.frames:
                 want += info
                 got += info if not expansions.isdisjoint(stems) else 0.0
         return got / want if want else 0.0
+
+    def _measures(self, query: Query, plan: _CoveragePlan, pid: int, relevance: float) -> tuple[float, ...]:
+        """How passage `pid` matches the question, as abstention.MEASURES (amounts in words' worth)."""
+        parts = self._parts(plan, pid)
+        coverage = self._coverage(plan, pid, parts)
+        unit = self.unknown_weight
+        unknown = [u for _, _, u in parts if u]
+        known = [(w, gt) for w, gt, _ in parts if w]
+        return (coverage, float(coverage >= COVERAGE_MIN), sum(unknown) / unit, min(sum(unknown) / unit, UNKNOWN_CAP),
+                max(unknown, default=0.0) / unit, float(len(unknown)), sum(w for w, _ in known) / unit,
+                sum(gt for _, gt in known) / unit, max((w for w, gt in known if not gt), default=0.0) / unit,
+                float(len(known)), float(sum(1 for _, gt in known if gt)), relevance, float(query.clinic),
+                float(bool(plan.frames)), math.log1p(len(query.text.split())))
 
     def _topics(self, query: Query) -> list[str | None]:
         """The stems asked about (None for a word the documents never use), less the frame, common words and what
@@ -370,13 +397,16 @@ class Searcher:
                 chosen.append((pid, score, []))
         # Judged on the best of the first results a reader sees, not on the first alone.
         first = [pid for pid, _, _ in chosen[:COVERAGE_DEPTH]]
-        coverage = max((covered[pid] if pid in covered else self._covered(plan, pid) for pid in first), default=0.0)
-        answered = bool(chosen) and coverage >= COVERAGE_MIN
-        if answered and query.expects:
+        coverage, best = max(((covered[pid] if pid in covered else self._covered(plan, pid), -n)
+                              for n, pid in enumerate(first)), default=(0.0, 0))
+        ideal = self.ideal(query) or 1.0
+        measures: tuple[float, ...] = ()
+        if chosen:
             # Asked for an amount (a price, "how many weeks"): only a passage that states one answers.
             topic = {stem for stem in plan.topics if stem}
-            answered = any(self._states_amount(pid, query.expects, topic) for pid, _, _ in chosen[:COVERAGE_DEPTH])
-        ideal = self.ideal(query) or 1.0
+            if not query.expects or any(self._states_amount(pid, query.expects, topic) for pid in first):
+                measures = self._measures(query, plan, first[-best], min(1.0, chosen[0][1] / ideal))
+        answered = bool(measures) and load_model().answers(measures)
         # Each group's members by how much they say (weight x idf), for choosing every hit's answer sentence.
         idf = self.index.idf_weight
         groups = [{st: w * idf(st) for st, w in g.members().items()} for g in query.searchable]
@@ -384,7 +414,7 @@ class Searcher:
             self._hit(rank, pid, score, min(1.0, score / ideal), tuple(also), query.weights, groups)
             for rank, (pid, score, also) in enumerate(chosen[start:], start=start + 1)
         ]
-        return Ranked(hits, more, coverage, answered)
+        return Ranked(hits, more, coverage, answered, measures)
 
     def _states_amount(self, pid: int, expects: str, topic: set[str]) -> bool:
         """Whether a passage states an amount: money, a length, a person's age, or a number of the time unit.

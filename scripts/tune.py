@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Sweep the abstention rule's constants over the dev questions and print the trade-off table.
 
-The rule (mnqa/search.py): answer when `coverage` of the best of the first results reaches COVERAGE_MIN.
+The rule swept is the coverage rule (mnqa/search.py): answer when `coverage` of the best of the first results
+reaches COVERAGE_MIN. It is the abstention model's main measure; refit the model after changing these constants
+(scripts/fit_abstention.py).
 For each setting of UNKNOWN_CAP and the ZIPF band, and each threshold, this prints the share of
 unanswerable questions refused and of answerable ones refused (false abstention), best first by
 refused - 3 x false (a wrong refusal costs more than a missed one). Settings that get one of the issue's
@@ -47,7 +49,8 @@ def main(argv: list[str]) -> int:
     answerable = sum(a for a, _ in queries)
 
     def answered(q: Query) -> bool:
-        return bool(q.weights) and engine.searcher.search(q, 3).answered
+        measures = engine.searcher.search(q, 3).measures if q.weights else ()
+        return bool(measures) and measures[0] >= search.COVERAGE_MIN
 
     rows = []
     # (ZIPF_RARE, ZIPF_COMMON); (99, 100) counts every unknown word fully, as if English frequencies were not known.
