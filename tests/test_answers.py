@@ -332,3 +332,28 @@ def test_a_reaction_to_the_numbing_cream_finds_the_reaction_to_pain_relievers(en
     # The passage that answers is a long list of risks; the numbing-cream passage itself stays first.
     answer = engine.ask("I came up in a rash where the numbing cream was, is that normal")
     assert answer.answered and any("reaction to pain relievers" in hit.passage.text for hit in answer.results[:3])
+
+
+@pytest.mark.parametrize("question", ["maid of honour here, wedding is in three weeks, will i still be red",
+                                      "my mother in law has rosacea, can she still have it",
+                                      "the groom has bad acne scars, would it help before the ceremony",
+                                      "burnt my neck with my hair straighteners, will it help the scar",
+                                      "hen do is the weekend after, how long will the redness last"])
+def test_a_wedding_and_who_is_in_it_do_not_block_the_answer(engine: Engine, question: str) -> None:
+    # The occasion, the wedding party and the hair tools are why the client asks, not what; the documents never
+    # use them.
+    assert engine.ask(question).answered
+
+
+def test_mean_asks_for_a_definition_only_in_what_does_it_mean(engine: Engine) -> None:
+    definition = "cosmetic technique"
+    assert definition in engine.analyze("what does microneedling mean").expansions
+    # Here "mean" says what follows from something: who should not have it.
+    searched = engine.analyze("what are the things that mean you can't have it")
+    assert definition not in searched.expansions
+
+
+@pytest.mark.parametrize("question", ["will i end up with more scars than before", "can the needles give me new scars"])
+def test_more_or_new_scars_ask_about_scarring_as_a_risk(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and "infection or scarring" in answer.results[0].passage.text
