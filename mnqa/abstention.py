@@ -35,7 +35,6 @@ MEASURES = (
     "relevance",  # the first result's score as a share of a passage having every word asked
     "clinic",  # 1 when the question asks about the clinic itself
     "frame",  # 1 when the question has a frame phrase ("how long")
-    "question_words",  # log(1 + the number of words in the question)
 )
 
 

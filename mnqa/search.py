@@ -10,7 +10,6 @@ measures of the best-covered passage (`_measures`) go to the abstention model, w
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -340,7 +339,7 @@ class Searcher:
                 max(unknown, default=0.0) / unit, float(len(unknown)), sum(w for w, _ in known) / unit,
                 sum(gt for _, gt in known) / unit, max((w for w, gt in known if not gt), default=0.0) / unit,
                 float(len(known)), float(sum(1 for _, gt in known if gt)), relevance, float(query.clinic),
-                float(bool(plan.frames)), math.log1p(len(query.text.split())))
+                float(bool(plan.frames)))
 
     def _topics(self, query: Query) -> list[str | None]:
         """The stems asked about (None for a word the documents never use), less the frame, common words and what
