@@ -23,8 +23,7 @@ MODEL_FILE = Path(__file__).with_name("abstention.json")
 MEASURES = (
     "coverage",  # how much of what was asked the passage speaks to (0..1, search.Searcher._covered)
     "coverage_reached",  # 1 when coverage reaches search.COVERAGE_MIN, the rule this model refines
-    "unknown",  # what the words the documents never use weigh together
-    "unknown_capped",  # the same, at most one word's worth (as coverage counts them)
+    "unknown",  # what the words the documents never use weigh together, at most one word's worth (as coverage)
     "unknown_largest",  # the weightiest of them
     "unknown_words",  # how many there are
     "asked",  # what the words the documents use weigh together

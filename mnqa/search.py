@@ -335,7 +335,7 @@ class Searcher:
         unit = self.unknown_weight
         unknown = [u for _, _, u in parts if u]
         known = [(w, gt) for w, gt, _ in parts if w]
-        return (coverage, float(coverage >= COVERAGE_MIN), sum(unknown) / unit, min(sum(unknown) / unit, UNKNOWN_CAP),
+        return (coverage, float(coverage >= COVERAGE_MIN), min(sum(unknown) / unit, UNKNOWN_CAP),
                 max(unknown, default=0.0) / unit, float(len(unknown)), sum(w for w, _ in known) / unit,
                 sum(gt for _, gt in known) / unit, max((w for w, gt in known if not gt), default=0.0) / unit,
                 float(len(known)), float(sum(1 for _, gt in known if gt)), relevance, float(query.clinic),
