@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from mnqa.abstention import load_model
+from mnqa.abstention import MEASURES, load_model
 from mnqa.analysis import NUMBER_WORDS, WORD_RE, Stemmer, can_be_noun, stopwords, tokenize, word_forms, zipf
 from mnqa.documents import is_bullet
 from mnqa.index import Index
@@ -335,11 +335,16 @@ class Searcher:
         unit = self.unknown_weight
         unknown = [u for _, _, u in parts if u]
         known = [(w, gt) for w, gt, _ in parts if w]
-        return (coverage, float(coverage >= COVERAGE_MIN), min(sum(unknown) / unit, UNKNOWN_CAP),
-                max(unknown, default=0.0) / unit, float(len(unknown)), sum(w for w, _ in known) / unit,
-                sum(gt for _, gt in known) / unit, max((w for w, gt in known if not gt), default=0.0) / unit,
-                float(len(known)), float(sum(1 for _, gt in known if gt)), relevance, float(query.clinic),
-                float(bool(plan.frames)))
+        measured = {
+            "coverage": coverage, "coverage_reached": float(coverage >= COVERAGE_MIN),
+            "unknown": min(sum(unknown) / unit, UNKNOWN_CAP), "unknown_largest": max(unknown, default=0.0) / unit,
+            "unknown_words": float(len(unknown)), "asked": sum(w for w, _ in known) / unit,
+            "covered": sum(gt for _, gt in known) / unit,
+            "missed_largest": max((w for w, gt in known if not gt), default=0.0) / unit,
+            "known_words": float(len(known)), "covered_words": float(sum(1 for _, gt in known if gt)),
+            "relevance": relevance, "clinic": float(query.clinic), "frame": float(bool(plan.frames)),
+        }
+        return tuple(measured[name] for name in MEASURES)
 
     def _topics(self, query: Query) -> list[str | None]:
         """The stems asked about (None for a word the documents never use), less the frame, common words and what
@@ -396,15 +401,16 @@ class Searcher:
                 chosen.append((pid, score, []))
         # Judged on the best of the first results a reader sees, not on the first alone.
         first = [pid for pid, _, _ in chosen[:COVERAGE_DEPTH]]
-        coverage, best = max(((covered[pid] if pid in covered else self._covered(plan, pid), -n)
-                              for n, pid in enumerate(first)), default=(0.0, 0))
+        # (coverage, pid) of the best-covered of them, the first on a tie
+        coverage, best = max(((covered[pid] if pid in covered else self._covered(plan, pid), pid) for pid in first),
+                             key=lambda cp: cp[0], default=(0.0, -1))
         ideal = self.ideal(query) or 1.0
         measures: tuple[float, ...] = ()
         if chosen:
             # Asked for an amount (a price, "how many weeks"): only a passage that states one answers.
             topic = {stem for stem in plan.topics if stem}
             if not query.expects or any(self._states_amount(pid, query.expects, topic) for pid in first):
-                measures = self._measures(query, plan, first[-best], min(1.0, chosen[0][1] / ideal))
+                measures = self._measures(query, plan, best, min(1.0, chosen[0][1] / ideal))
         answered = bool(measures) and load_model().answers(measures)
         # Each group's members by how much they say (weight x idf), for choosing every hit's answer sentence.
         idf = self.index.idf_weight
