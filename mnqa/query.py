@@ -231,9 +231,9 @@ def aside_words(text: str) -> set[str]:
     if mark < 0 or not any(c.isalnum() for c in text[mark + 1 :]):  # nothing said after a question
         return set()
     raw = _SENTENCE_RE.findall(text)
-    sentences = [[t.word for t in tokenize(s)] + (["?"] if s.rstrip().endswith("?") else []) for s in raw]
+    sentences = [[t.word for t in tokenize(s)] for s in raw]
     asks = [_asks(s) for s in raw]
-    first = next((i for i, s in enumerate(sentences) if s and s[-1] == "?"), None)
+    first = next((i for i, s in enumerate(raw) if s.rstrip().endswith("?")), None)
     if first is None:
         return set()
     asked = {w for i, words in enumerate(sentences) if i <= first or asks[i] for w in words}
