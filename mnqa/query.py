@@ -204,6 +204,14 @@ _CLINIC_RE = re.compile(
     r"|\bgift cards?\b"
     # how soon the clinic can fit someone in
     r"|\bwait(?:ing)?[ -]?lists?\b"
+    # getting there and getting in: parking, steps, home visits
+    r"|\bpark(?:ing)?\b|\bstep[- ]free\b|\bwheelchairs?\b|\bground floor\b|\bstairs\b|\bhome visits?\b"
+    r"|\bcome to (?:my|her|his|our|their) (?:house|home|flat)\b"
+    # who may come along: someone in the room, holding a hand, brought with them
+    r"|\b(?:come|sit|stay|wait|be)(?: in| into| along| back)?(?: the (?:treatment )?room)? with (?:me|her|him|them|us)\b"
+    r"|\b(?:come|sit|stay|wait|be) (?:in|into) the (?:treatment )?room\b"
+    r"|\bhold(?:ing)? (?:my|her|his|their) hand\b|\baccompany\b"
+    r"|\bbring (?:someone|somebody|a friend|my (?:dog|friend|partner|husband|wife|mum|mom|daughter|son|carer))\b"
 )
 
 
