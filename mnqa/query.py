@@ -7,6 +7,7 @@ unknown word: it still counts against an answer when abstaining (see search.py).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -206,12 +207,16 @@ _CLINIC_RE = re.compile(
     r"|\bwait(?:ing)?[ -]?lists?\b"
     # getting there and getting in: parking, steps, home visits
     r"|\bpark(?:ing)?\b|\bstep[- ]free\b|\bwheelchairs?\b|\bground floor\b|\bstairs\b|\bhome visits?\b"
-    r"|\bcome to (?:my|her|his|our|their) (?:house|home|flat)\b"
+    r"|\b(?:come|visit|travel) to (?:my|her|his|our|their|the) (?:\w+'s )?(?:house|home|flat)\b"
     # who may come along: someone in the room, holding a hand, brought with them
     r"|\b(?:come|sit|stay|wait|be)(?: in| into| along| back)?(?: the (?:treatment )?room)? with (?:me|her|him|them|us)\b"
     r"|\b(?:come|sit|stay|wait|be) (?:in|into) the (?:treatment )?room\b"
     r"|\bhold(?:ing)? (?:my|her|his|their) hand\b|\baccompany\b"
     r"|\bbring (?:someone|somebody|a friend|my (?:dog|friend|partner|husband|wife|mum|mom|daughter|son|carer))\b"
+    # what only the law, an insurer or a training body can say: articles on the treatment never do
+    r"|\b(?:il)?legal(?:ly)?\b|\b(?:un)?lawful\b|(?<!in-)(?<!in )\blaws?\b|\bregulat(?:ed|ion|ions|or|ors|ory)\b"
+    r"|\b(?:un)?licen[cs](?:e|es|ed|ing)\b|\binsur(?:ance|ence|ed|er|ers)\b|\bsu(?:e|ed|ing)\b|\blawyers?\b"
+    r"|\bsolicitors?\b|\bcompensation\b|\baccredit(?:ed|ation)\b|\bpass mark\b|\blevel [2-7]\b"
 )
 
 
@@ -301,6 +306,8 @@ _DETERMINERS = {"my", "the", "her", "his", "their", "our", "your", "ur", "an", "
 # "safe while pregnant", "ok with a pacemaker": safe, and what it is safe with
 _SAFE = {"safe", "ok", "okay", "fine", "alright", "safely"}
 _SAFE_WITH = {"while", "with", "during", "when", "if", "on", "whilst", "for"}
+_SAFE_BETWEEN = {"to", "have", "get", "do", "be", "having", "getting", "done", "it", "this", "microneedling",
+                 "needling", "the", "treatment", "procedure"}
 
 
 def anchor_words(words: list[str]) -> set[str]:
@@ -315,13 +322,18 @@ def anchor_words(words: list[str]) -> set[str]:
             if right_after_when or after_when_and_my:
                 out.add(word)
         # "is it safe while pregnant", "safe with my pacemaker": what it is safe with is the topic, not safety
-        elif word in _SAFE and i + 2 < len(words) and words[i + 1] in _SAFE_WITH:
-            out.add(word)
+        elif word in _SAFE:
+            # what comes between says only what is done: "safe to have microneedling while pregnant"
+            rest = list(itertools.takewhile(lambda w: w in _SAFE_BETWEEN, words[i + 1 : i + 5]))
+            at = i + 1 + len(rest)
+            if at + 1 < len(words) and words[at] in _SAFE_WITH and (not rest or rest[0] == "to"):
+                out.add(word)
     return out
 
 
 def about_clinic(text: str) -> bool:
-    """Whether a question asks about this clinic itself (its staff, hours, offers), not about the treatment."""
+    """Whether a question asks about this clinic itself (its staff, hours, offers), or what only the law or an
+    insurer can say, not about the treatment."""
     text = text.casefold()  # casefold is enough here, and far cheaper than fold
     if not _CLINIC_RE.search(text):
         return False

@@ -357,3 +357,15 @@ def test_mean_asks_for_a_definition_only_in_what_does_it_mean(engine: Engine) ->
 def test_more_or_new_scars_ask_about_scarring_as_a_risk(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert answer.answered and "infection or scarring" in answer.results[0].passage.text
+
+
+@pytest.mark.parametrize("question", ["Is it normal for the skin to itch and peel a bit in the days after?",
+                                      "will my skin peel a little after"])
+def test_peel_as_a_verb_is_peeling_skin(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered
+    assert any("Flaking" in h.passage.text or "irritation" in h.passage.text for h in answer.results)
+
+
+def test_peel_as_a_treatment_is_still_not_peeling_skin(engine: Engine) -> None:
+    assert not engine.ask("is a chemical peel better than microneedling for texture").answered

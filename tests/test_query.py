@@ -234,6 +234,10 @@ def test_safe_with_something_asks_about_that_thing_not_safety(engine: Engine) ->
     assert anchor_words("is it safe while pregnant".split()) == {"safe"}
     assert anchor_words("is it ok for someone with a pacemaker".split()) == {"ok"}
     assert anchor_words("is it safe".split()) == set() and anchor_words("how safe is it".split()) == set()
+    # what is done may stand between: "safe to have microneedling while pregnant"
+    assert anchor_words("is it safe to have microneedling while pregnant".split()) == {"safe"}
+    assert anchor_words("safe to do it during chemo".split()) == {"safe"}
+    assert anchor_words("is it safe to have more than one session".split()) == set()
     assert engine.ask("is it safe for dark skin").answered and engine.ask("is it safe").answered
 
 
@@ -329,3 +333,23 @@ def test_a_brand_is_the_clinics_choice_but_brand_new_needles_are_hygiene(engine:
     assert engine.analyze("which brand of pen do you use").clinic
     assert not engine.analyze("are the needles brand-new each time").clinic
     assert not engine.analyze("are the needles brand new every time").clinic
+
+
+def test_visiting_the_clinic_and_who_comes_along_are_questions_about_the_clinic(engine: Engine) -> None:
+    for question in ("is there parking near you", "is it step-free? I use a walking frame",
+                     "can my carer come into the room with me", "can my girlfriend come in and sit with me",
+                     "can someone come to my mother's house to do it"):
+        assert engine.analyze(question).clinic, question
+    # what happens in the treatment room is the treatment
+    assert not engine.analyze("walk me through what happens in the treatment room").clinic
+    # only the asking sentence counts
+    assert not engine.analyze("my mum wants to come in with me. is there blood?").clinic
+
+
+def test_the_law_insurance_and_training_bodies_are_beyond_the_documents(engine: Engine) -> None:
+    for question in ("is that even legal", "which regulator do I report them to", "can I sue the clinic",
+                     "does my insurance cover it", "do I need a level 4 qualification", "is it licensed"):
+        assert engine.analyze(question).clinic, question
+    # an in-law is family, not the law
+    assert not engine.analyze("my mother-in-law is on warfarin, can she have it").clinic
+    assert not engine.analyze("my sister in law says it is dangerous, is it safe").clinic
