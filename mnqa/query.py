@@ -203,8 +203,10 @@ _CLINIC_RE = re.compile(
     # what becomes of a deposit; money back, discounts and vouchers, which each clinic decides
     r"|\b(?:my|a|the) deposit\b|\bmoney back\b|\brefund(?:s|ed|able)?\b|\bdiscounts?\b|\bvouchers?\b"
     r"|\bgift cards?\b"
-    # how soon the clinic can fit someone in
+    # how soon the clinic can fit someone in, and on which days, with whom
     r"|\bwait(?:ing)?[ -]?lists?\b"
+    r"|\b(?:free|available|availability|slots?|spaces?|appointments|open)(?: on)?(?: a| this| next)? "
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:dr|doctor|nurse) [a-z]+ (?:free|available|doing|working|still)\b"
     # getting there and getting in: parking, steps, home visits
     r"|\bpark(?:ing)?\b|\bstep[- ]free\b|\bwheelchairs?\b|\bground floor\b|\bstairs\b|\bhome visits?\b"
     r"|\b(?:come|visit|travel) to (?:my|her|his|our|their|the) (?:\w+'s )?(?:house|home|flat)\b"

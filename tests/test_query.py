@@ -353,3 +353,11 @@ def test_the_law_insurance_and_training_bodies_are_beyond_the_documents(engine: 
     # an in-law is family, not the law
     assert not engine.analyze("my mother-in-law is on warfarin, can she have it").clinic
     assert not engine.analyze("my sister in law says it is dangerous, is it safe").clinic
+
+
+def test_which_days_and_which_named_clinician_are_questions_about_the_clinic(engine: Engine) -> None:
+    for question in ("is Dr Patel free on a Saturday morning", "are you open sundays",
+                     "any slots next friday", "Is Dr Khan still doing the treatments there"):
+        assert engine.analyze(question).clinic, question
+    # coming in on a day says when, and asks about the skin
+    assert not engine.analyze("if I come in friday will my face still be red on monday").clinic
