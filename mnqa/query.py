@@ -488,6 +488,9 @@ def _as_meant(words: list[str]) -> list[str]:
     return out
 
 
+_PERSONS = {"i", "you", "u", "ya", "we"}  # the asker or the clinic, opening a clause of their own
+
+
 def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer: Stemmer) -> Query:
     """Turn a question into weighted stems: own words, corrections, and lexicon expansions."""
     question = strip_controls(question).strip()  # escape sequences are never words, nor reach a terminal
@@ -551,6 +554,10 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         if forms[0] in stop:
             if word == "or" and groups and not comparing and not groups[-1].phrase:
                 after_or[:] = [groups[-1].word]
+            elif word in _PERSONS:
+                # "over a tattoo or do you avoid it": a new clause with its own subject asks something else,
+                # not an alternative to the word before the "or"
+                after_or.clear()
             continue
         # Two words that make one known word ("micro needling", "skin care") are searched as that word.
         if i + 1 < len(words) and words[i + 1] not in stop and "-" not in word + words[i + 1]:

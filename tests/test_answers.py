@@ -369,3 +369,11 @@ def test_peel_as_a_verb_is_peeling_skin(engine: Engine, question: str) -> None:
 
 def test_peel_as_a_treatment_is_still_not_peeling_skin(engine: Engine) -> None:
     assert not engine.ask("is a chemical peel better than microneedling for texture").answered
+
+
+def test_an_or_that_opens_a_new_clause_offers_no_alternative(engine: Engine) -> None:
+    # "or do you avoid it" asks something else: the tattoo, which the documents never mention, still counts.
+    assert not engine.ask("can you needle over a tattoo or do you avoid it").answered
+    groups = {g.word: g for g in engine.analyze("can you needle over a tattoo or do you avoid it").groups}
+    assert groups["avoid"].alternative_to is None
+    assert {g.word: g for g in engine.analyze("are the needles sterile or reused").groups}["reused"].alternative_to
