@@ -206,12 +206,14 @@ _CLINIC_RE = re.compile(
     # how soon the clinic can fit someone in, and on which days, with whom
     r"|\bwait(?:ing)?[ -]?lists?\b"
     r"|\b(?:free|available|availability|slots?|spaces?|appointments|open)(?: on)?(?: a| this| next)? "
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:dr|doctor|nurse) [a-z]+ (?:free|available|doing|working|still)\b"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+    r"|\b(?:dr|doctor|nurse) [a-z]+ (?:free|available|doing|working|still)\b"
     # getting there and getting in: parking, steps, home visits
     r"|\bpark(?:ing)?\b|\bstep[- ]free\b|\bwheelchairs?\b|\bground floor\b|\bstairs\b|\bhome visits?\b"
     r"|\b(?:come|visit|travel) to (?:my|her|his|our|their|the) (?:\w+'s )?(?:house|home|flat)\b"
     # who may come along: someone in the room, holding a hand, brought with them
-    r"|\b(?:come|sit|stay|wait|be)(?: in| into| along| back)?(?: the (?:treatment )?room)? with (?:me|her|him|them|us)\b"
+    r"|\b(?:come|sit|stay|wait|be)(?: in| into| along| back)?(?: the (?:treatment )?room)? "
+    r"with (?:me|her|him|them|us)\b"
     r"|\b(?:come|sit|stay|wait|be) (?:in|into) the (?:treatment )?room\b"
     r"|\bhold(?:ing)? (?:my|her|his|their) hand\b|\baccompany\b"
     r"|\bbring (?:someone|somebody|a friend|my (?:dog|friend|partner|husband|wife|mum|mom|daughter|son|carer))\b"
