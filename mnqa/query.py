@@ -230,12 +230,14 @@ _ASKING = {"how", "what", "whats", "when", "where", "which", "who", "why", "is",
            "did", "should", "will", "would", "am", "was", "were", "has", "have", "any"}
 
 
-def _asks(sentence: str) -> bool:
-    """Whether a sentence asks something: it ends with a question mark or opens with an asking word."""
+def _asks(sentence: str, words: list[str] | None = None) -> bool:
+    """Whether a sentence asks something: it ends with a question mark or opens with an asking word (`words`, the
+    sentence's words when the caller has them already)."""
     if sentence.rstrip().endswith("?"):
         return True
-    tokens = tokenize(sentence)
-    return bool(tokens) and tokens[0].word in _ASKING
+    if words is None:
+        words = [t.word for t in tokenize(sentence)]
+    return bool(words) and words[0] in _ASKING
 
 
 def aside_words(text: str) -> set[str]:
@@ -249,7 +251,7 @@ def aside_words(text: str) -> set[str]:
         return set()
     raw = _SENTENCE_RE.findall(text)
     sentences = [[t.word for t in tokenize(s)] for s in raw]
-    asks = [_asks(s) for s in raw]
+    asks = [_asks(s, words) for s, words in zip(raw, sentences)]
     first = next((i for i, s in enumerate(raw) if s.rstrip().endswith("?")), None)
     if first is None:
         return set()
@@ -535,8 +537,9 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     for i, word in enumerate(words):
         # Not searched, and no phrase runs through it: "feel like" in "I feel like I look tired" (what the asker
         # thinks, not a sensation), or a word too long to be one.
-        if i in opinion or len(word) > MAX_WORD_CHARS:
-            if i not in opinion:
+        too_long = len(word) > MAX_WORD_CHARS
+        if too_long or i in opinion:
+            if too_long:
                 unknown.append(word[:MAX_WORD_CHARS] + "…")
             sequence.append("")
             surface.append("")

@@ -55,7 +55,8 @@ def main(argv: list[str]) -> int:
     for path in files:
         rows.extend((path.stem, bool(c.gold), measured(engine, c.question)) for c in load_cases(path))
     fitting = [(name, answerable, m) for name, answerable, m in rows if m]
-    coverage_rule = [(answerable, bool(m) and m[1] == 1.0) for _, answerable, m in rows]
+    reached = abstention.MEASURES.index("coverage_reached")
+    coverage_rule = [(answerable, bool(m) and m[reached] == 1.0) for _, answerable, m in rows]
     held_out = []
     for path in files:
         train = [(a, m) for name, a, m in fitting if name != path.stem]

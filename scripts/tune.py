@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import mnqa.search as search  # noqa: E402
+from mnqa.abstention import MEASURES  # noqa: E402
 from mnqa.engine import Engine  # noqa: E402
 from mnqa.evaluate import eval_sets, load_cases  # noqa: E402
 from mnqa.query import Query  # noqa: E402
@@ -31,6 +32,7 @@ from mnqa.query import Query  # noqa: E402
 # The questions the product was specified with (issue 2): whatever the figures, these must come out right.
 MUST_REFUSE = ["how do I renew my passport", "do you offer payment plans", "zxcvbnm", "where do I park"]
 MUST_ANSWER = ["does it hurt", "is it safe for dark skin"]
+COVERAGE = MEASURES.index("coverage")  # where search puts coverage among the measures
 
 
 def main(argv: list[str]) -> int:
@@ -50,7 +52,7 @@ def main(argv: list[str]) -> int:
 
     def answered(q: Query) -> bool:
         measures = engine.searcher.search(q, 3).measures if q.weights else ()
-        return bool(measures) and measures[0] >= search.COVERAGE_MIN
+        return bool(measures) and measures[COVERAGE] >= search.COVERAGE_MIN
 
     rows = []
     # (ZIPF_RARE, ZIPF_COMMON); (99, 100) counts every unknown word fully, as if English frequencies were not known.
