@@ -216,6 +216,7 @@ _CLINIC_RE = re.compile(
     r"with (?:me|her|him|them|us)\b"
     r"|\b(?:come|sit|stay|wait|be) (?:in|into) the (?:treatment )?room\b"
     r"|\bhold(?:ing)? (?:my|her|his|their) hand\b|\baccompany\b"
+    r"|\b(?:come|sit|stay|be) in (?:and|to) watch\b|\bwatch (?:me|her|him|them) (?:have|having|get|getting)\b"
     r"|\bbring (?:someone|somebody|a friend|my (?:dog|friend|partner|husband|wife|mum|mom|daughter|son|carer))\b"
     # what only the law, an insurer or a training body can say: articles on the treatment never do
     r"|\b(?:il)?legal(?:ly)?\b|\b(?:un)?lawful\b|(?<!in-)(?<!in )\blaws?\b|\bregulat(?:ed|ion|ions|or|ors|ory)\b"
@@ -359,6 +360,8 @@ _PRICE_WORDS = {"cost", "costs", "price", "prices", "pricing", "fee", "fees", "c
 _PRICE_NOUNS = {"price", "prices", "pricing", "fee", "fees", "quote"}  # ask a price wherever they stand
 _COST_VERBS = {"cost", "costs", "charge", "charges"}
 _FRACTIONS = {"half", "twice", "double", "triple", "quarter", "third"}
+# A currency sign with no figure after it asks for a price in that currency ("roughly how much, in £?").
+_BARE_CURRENCY_RE = re.compile(r"[£$€](?![\s]*\d)")
 _CURRENCIES = {"pounds", "dollars", "euros", "quid", "bucks", "gbp", "usd", "eur"}
 # Time units as asked ("how many weeks") -> their Snowball stems, as the passages' words are stemmed.
 _TIME_UNITS = {u + s: stem for u, stem in [("second", "second"), ("minute", "minut"), ("hour", "hour"), ("day", "day"),
@@ -637,7 +640,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     for g in groups:
         if g.alternative_to and (g.generic or g.alternative_to in generic_words_asked):
             g.alternative_to = None
-    expects = expected_amount(words)
+    expects = expected_amount(words) or ("money" if _BARE_CURRENCY_RE.search(text) else None)
     if expects == "duration":
         for g in groups:
             if g.frame:

@@ -377,3 +377,9 @@ def test_an_or_that_opens_a_new_clause_offers_no_alternative(engine: Engine) -> 
     groups = {g.word: g for g in engine.analyze("can you needle over a tattoo or do you avoid it").groups}
     assert groups["avoid"].alternative_to is None
     assert {g.word: g for g in engine.analyze("are the needles sterile or reused").groups}["reused"].alternative_to
+
+
+def test_deadening_the_skin_first_finds_the_numbing_cream(engine: Engine) -> None:
+    answer = engine.ask("do they put something on to deaden it first")
+    assert answer.answered
+    assert "numbing" in answer.results[0].passage.text

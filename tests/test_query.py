@@ -101,6 +101,13 @@ def test_questions_asking_for_an_amount_say_which(question: str, amount: str | N
     assert expected_amount(question.split()) == amount
 
 
+def test_a_currency_sign_without_a_figure_asks_for_a_price(engine: Engine) -> None:
+    assert engine.analyze("roughly how much for my whole back, in £?").expects == "money"
+    assert engine.analyze("ballpark in $ for a full face").expects == "money"
+    # a sum already spent is context, not a price asked for
+    assert engine.analyze("I spent £300 on creams, will this work better").expects is None
+
+
 def test_who_is_asking_is_not_searched(engine: Engine) -> None:
     q = engine.analyze("new staff here - remind me what collagen does")
     assert q.terms == ["new", "collagen"] and q.unknown == []
@@ -338,10 +345,12 @@ def test_a_brand_is_the_clinics_choice_but_brand_new_needles_are_hygiene(engine:
 def test_visiting_the_clinic_and_who_comes_along_are_questions_about_the_clinic(engine: Engine) -> None:
     for question in ("is there parking near you", "is it step-free? I use a walking frame",
                      "can my carer come into the room with me", "can my girlfriend come in and sit with me",
-                     "can someone come to my mother's house to do it"):
+                     "can someone come to my mother's house to do it", "can my girlfriend come in and watch",
+                     "could my husband watch me having it done"):
         assert engine.analyze(question).clinic, question
-    # what happens in the treatment room is the treatment
+    # what happens in the treatment room is the treatment, and watching the skin is aftercare
     assert not engine.analyze("walk me through what happens in the treatment room").clinic
+    assert not engine.analyze("what should I watch out for after it").clinic
     # only the asking sentence counts
     assert not engine.analyze("my mum wants to come in with me. is there blood?").clinic
 
