@@ -12,6 +12,14 @@ from mnqa.analysis import HEDGES, Stemmer, fold, said, spelt_number, stopwords, 
 DEFAULT_WEIGHT = 0.5  # an expansion counts half as much as the asker's own word
 GAP = "..."  # in an ask phrase: up to MAX_GAP words of the question may stand here ("leave ... scars")
 MAX_GAP = 3
+# Negations said short, spelt out: "isn't" -> "is not", "cant" -> "can not".
+NEGATIONS = {short: (verb, "not") for verb, shorts in [
+    ("is", ("isn't", "isnt")), ("are", ("aren't", "arent")), ("was", ("wasn't", "wasnt")),
+    ("were", ("weren't", "werent")), ("do", ("don't", "dont")), ("does", ("doesn't", "doesnt")),
+    ("did", ("didn't", "didnt")), ("have", ("haven't", "havent")), ("has", ("hasn't", "hasnt")),
+    ("can", ("can't", "cant")), ("could", ("couldn't", "couldnt")), ("will", ("won't", "wont")),
+    ("would", ("wouldn't", "wouldnt")), ("should", ("shouldn't", "shouldnt")), ("must", ("mustn't", "mustnt")),
+] for short in shorts}
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,9 @@ class CompiledLexicon:
         # A hedge inside a phrase does not break it: "what even is" asks "what is" (but "even out" is a phrase).
         plain = [s for s in sequence if s not in HEDGES]
         seqs = (sequence, plain) if len(plain) < len(sequence) else (sequence,)
+        # "isn't allowed" asks what "not allowed" does: a negation said short is read spelt out as well.
+        if any(s in NEGATIONS for s in plain):
+            seqs = (*seqs, [part for s in plain for part in NEGATIONS.get(s, (s,))])
         spans = [self._side_by_side(seq) for seq in seqs]
         shadowed = _shadowed(spans[0])
         for seq, seq_spans in zip(seqs, spans):

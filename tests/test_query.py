@@ -264,6 +264,12 @@ def test_a_gap_in_a_lexicon_phrase_stands_for_a_few_words_of_the_question(engine
     assert "appear red" in engine.analyze("what will her face look like straight after").expansions
 
 
+def test_a_negation_said_short_matches_a_lexicon_phrase_spelt_out(engine: Engine) -> None:
+    # The lexicon has "can not have" and "not allowed", not these short forms.
+    assert "bad candidate" in engine.analyze("who cant have it").expansions
+    assert "bad candidate" in engine.analyze("who isnt allowed it").expansions
+
+
 def test_a_lexicon_phrase_inside_a_longer_phrase_of_another_entry_gives_way_to_it(engine: Engine) -> None:
     # "sun damage" is a condition the treatment helps; "sun" alone asks about the sun after a treatment.
     damage = engine.analyze("can it repair sun damage").expansions
