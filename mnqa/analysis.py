@@ -175,6 +175,16 @@ def can_be_noun(word: str) -> bool:
     return not lemmas or "NOUN" in lemmas or "PROPN" in lemmas
 
 
+@lru_cache(maxsize=4096)
+def lemma_zipf(word: str) -> float:
+    """How common a folded word is, or its dictionary form if that is more common: an inflected everyday word
+    ("stays", "loads") is as everyday as its stem word, however rarely that form is written."""
+    from lemminflect import getAllLemmas  # lazy, as in can_be_noun
+
+    forms = {lemma for lemmas in getAllLemmas(word).values() for lemma in lemmas}
+    return max([zipf(word), *(zipf(f) for f in forms)])
+
+
 def load_frequencies() -> None:
     """Load the everyday-English word frequencies and word classes now rather than at the first word the
     documents never use."""

@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from mnqa.abstention import MEASURES, load_model
-from mnqa.analysis import NUMBER_WORDS, WORD_RE, Stemmer, can_be_noun, stopwords, tokenize, word_forms, zipf
+from mnqa.analysis import NUMBER_WORDS, WORD_RE, Stemmer, can_be_noun, lemma_zipf, stopwords, tokenize, word_forms, zipf
 from mnqa.documents import is_bullet
 from mnqa.index import Index
 from mnqa.models import Hit, Passage
@@ -110,7 +110,7 @@ class Ranked:
 def rarity(word: str) -> float:
     """How much a word the documents never use says about a topic (0..1), from how rare it is in English and
     whether it can name a thing."""
-    rare = min(1.0, max(0.0, (ZIPF_COMMON - zipf(word)) / (ZIPF_COMMON - ZIPF_RARE)))
+    rare = min(1.0, max(0.0, (ZIPF_COMMON - lemma_zipf(word)) / (ZIPF_COMMON - ZIPF_RARE)))
     return rare if can_be_noun(word) else rare * NOT_A_NOUN_WEIGHT
 
 

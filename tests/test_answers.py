@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from mnqa.analysis import lemma_zipf, zipf
 from mnqa.engine import Engine
 
 from conftest import write_corpus
@@ -151,6 +152,20 @@ def test_a_verb_of_everyday_speech_is_everyday_in_any_form(engine: Engine) -> No
     # "put" is an everyday word, and so is "putting": not a word the documents lack, which would block the answer.
     answer = engine.ask("what should she not be putting on her face for the first few days after?")
     assert answer.answered and "aftercare instructions" in answer.results[0].passage.text
+
+
+def test_an_everyday_word_in_a_rarely_written_form_is_still_everyday(engine: Engine) -> None:
+    # "stays" is written less often than "stay", but a question using it asks nothing the documents lack.
+    assert lemma_zipf("stays") == zipf("stay") > zipf("stays")
+    answer = engine.ask("how long does the redness stays after?")
+    assert answer.answered and "red" in answer.results[0].passage.text.lower()
+
+
+def test_staff_shorthand_for_the_client_and_the_problem_is_understood(engine: Engine) -> None:
+    q = engine.analyze("cl has eczema on cheeks, is that a prob")
+    assert q.corrections.get("prob") == "problem" and q.terms == ["eczema", "problem"]
+    answer = engine.ask("cust nervous - is this counted as surgery?")
+    assert answer.answered and "surgery" in answer.results[0].passage.text
 
 
 @pytest.mark.parametrize("question", ["which of your girls does the microneedling", "what time do you open saturday",
