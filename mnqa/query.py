@@ -207,7 +207,11 @@ _CLINIC_RE = re.compile(
     r"|\bwait(?:ing)?[ -]?lists?\b"
     r"|\b(?:free|available|availability|slots?|spaces?|appointments|open)(?: on)?(?: a| this| next)? "
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
-    r"|\b(?:dr|doctor|nurse) [a-z]+ (?:free|available|doing|working|still)\b"
+    r"|\b(?:dr|doctor|nurse) [a-z]+ (?:free|available|doing|working|still)\b|\bwho(?:'s| is|s) doing\b"
+    # whom the clinic has: a woman or a man to do it, and what they would recommend to this client
+    r"|\b(?:female|male|woman|lady|man) (?:doctor|practitioner|nurse|therapist|a?esthetician|clinician)\b"
+    r"|\b(?:doctor|practitioner|nurse|therapist) (?:is|be|to be) (?:a )?(?:woman|man|female|male|lady)\b"
+    r"|\b(?:you|u)(?:'d| would| do| could| can)? recommend\b"
     # getting there and getting in: parking, steps, home visits
     r"|\bpark(?:ing)?\b|\bstep[- ]free\b|\bwheelchairs?\b|\bground floor\b|\bstairs\b|\bhome visits?\b"
     r"|\b(?:come|visit|travel) to (?:my|her|his|our|their|the) (?:\w+'s )?(?:house|home|flat)\b"

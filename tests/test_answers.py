@@ -161,6 +161,16 @@ def test_an_everyday_word_in_a_rarely_written_form_is_still_everyday(engine: Eng
     assert answer.answered and "red" in answer.results[0].passage.text.lower()
 
 
+@pytest.mark.parametrize("question, passage", [
+    ("how many times I need to come for see the result?", "number of sessions"),
+    ("my creams and serums go more deep in the skin after?", "Product Absorption"),
+    ("why now everybody doing microneedling", "rising popularity"),
+])
+def test_how_a_second_language_asks_finds_the_passage(engine: Engine, question: str, passage: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and passage in answer.results[0].passage.text
+
+
 def test_staff_shorthand_for_the_client_and_the_problem_is_understood(engine: Engine) -> None:
     q = engine.analyze("cl has eczema on cheeks, is that a prob")
     assert q.corrections.get("prob") == "problem" and q.terms == ["eczema", "problem"]

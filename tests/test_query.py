@@ -264,6 +264,11 @@ def test_a_gap_in_a_lexicon_phrase_stands_for_a_few_words_of_the_question(engine
     assert "appear red" in engine.analyze("what will her face look like straight after").expansions
 
 
+def test_staff_shorthand_for_a_weekday_is_that_day(engine: Engine) -> None:
+    q = engine.analyze("booked fri, will she look ok by sat")
+    assert q.corrections.get("fri") == "friday" and "fri" not in q.unknown
+
+
 def test_a_negation_said_short_matches_a_lexicon_phrase_spelt_out(engine: Engine) -> None:
     # The lexicon has "can not have" and "not allowed", not these short forms.
     assert "bad candidate" in engine.analyze("who cant have it").expansions
@@ -374,5 +379,11 @@ def test_which_days_and_which_named_clinician_are_questions_about_the_clinic(eng
     for question in ("is Dr Patel free on a Saturday morning", "are you open sundays",
                      "any slots next friday", "Is Dr Khan still doing the treatments there"):
         assert engine.analyze(question).clinic, question
+    for question in ("who's doing treatments on thurs", "can I have a female practitioner",
+                     "I'd like the therapist to be a woman", "which serum would you recommend for me"):
+        assert engine.analyze(question).clinic, question
+    # a woman asking, or what the documents recommend, is not
+    assert not engine.analyze("as a woman in my 40s is it worth it").clinic
+    assert not engine.analyze("what aftercare is recommended").clinic
     # coming in on a day says when, and asks about the skin
     assert not engine.analyze("if I come in friday will my face still be red on monday").clinic
