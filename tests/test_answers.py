@@ -59,6 +59,8 @@ def test_an_everyday_word_beside_the_topic_does_not_block_the_answer_but_a_rare_
     # Neither "car" nor "cellulite" is in the documents; only one of them is what the question is about.
     assert engine.ask("can it help the scars on my car").answered
     assert not engine.ask("can it help the cellulite on my thighs").answered
+    # where something goes is said by everyday words too
+    assert engine.ask("I read they can put vaccine inside skin with microneedles. Is true?").answered
 
 
 @pytest.mark.parametrize("question", [
