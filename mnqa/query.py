@@ -212,6 +212,10 @@ _CLINIC_RE = re.compile(
     r"|\b(?:female|male|woman|lady|man) (?:doctor|practitioner|nurse|therapist|a?esthetician|clinician)\b"
     r"|\b(?:doctor|practitioner|nurse|therapist) (?:is|be|to be) (?:a )?(?:woman|man|female|male|lady)\b"
     r"|\b(?:you|u)(?:'d| would| do| could| can)? recommend\b"
+    # which device it keeps and which products it buys, and moving a booking
+    r"|\b(?:which|what) (?:\w+ )?(?:pen|machine|device|brand|make|model)s? (?:do|does|will|would|did) "
+    r"(?:you|u|we|they|she|he) use\b|\bproducts? (?:you|u) use\b"
+    r"|\b(?:move|change|reschedule|rebook|swap) (?:my|her|his|our) (?:appointment|appt|booking)\b"
     # getting there and getting in: parking, steps, home visits
     r"|\bpark(?:ing)?\b|\bstep[- ]free\b|\bwheelchairs?\b|\bground floor\b|\bstairs\b|\bhome visits?\b"
     r"|\b(?:come|visit|travel) to (?:my|her|his|our|their|the) (?:\w+'s )?(?:house|home|flat)\b"
@@ -225,7 +229,7 @@ _CLINIC_RE = re.compile(
     # what only the law, an insurer or a training body can say: articles on the treatment never do
     r"|\b(?:il)?legal(?:ly)?\b|\b(?:un)?lawful\b|(?<!in-)(?<!in )\blaws?\b|\bregulat(?:ed|ion|ions|or|ors|ory)\b"
     r"|\b(?:un)?licen[cs](?:e|es|ed|ing)\b|\binsur(?:ance|ence|ed|er|ers)\b|\bsu(?:e|ed|ing)\b|\blawyers?\b"
-    r"|\bsolicitors?\b|\bcompensation\b|\baccredit(?:ed|ation)\b|\bpass mark\b|\blevel [2-7]\b"
+    r"|\bsolicitors?\b|\bcompensation\b|\baccredit(?:ed|ation)\b|\bpass mark\b|\blevel [2-7]\b|\bnhs\b"
 )
 
 
@@ -366,6 +370,9 @@ _COST_VERBS = {"cost", "costs", "charge", "charges"}
 _FRACTIONS = {"half", "twice", "double", "triple", "quarter", "third"}
 # A currency sign with no figure after it asks for a price in that currency ("roughly how much, in £?").
 _BARE_CURRENCY_RE = re.compile(r"[£$€](?![\s]*\d)")
+_LASTING_WORDS = {"permanent", "permanently", "permanant", "top-up", "top-ups", "topup", "topups"}
+_PERMANENT_THINGS = {"makeup", "make", "make-up", "tattoo", "tattoos", "eyeliner", "filler", "fillers", "damage",
+                     "scar", "scars", "scarring", "marks", "hair"}
 _CURRENCIES = {"pounds", "dollars", "euros", "quid", "bucks", "gbp", "usd", "eur"}
 # Time units as asked ("how many weeks") -> their Snowball stems, as the passages' words are stemmed.
 _TIME_UNITS = {u + s: stem for u, stem in [("second", "second"), ("minute", "minut"), ("hour", "hour"), ("day", "day"),
@@ -422,6 +429,13 @@ def expected_amount(words: list[str]) -> str | None:
         # "How long do the results last?" asks for a span of time.
         if word == "how" and words[i + 1] == "long" and {"last", "lasts", "lasting"}.intersection(words[i + 2 :]):
             return "duration"
+    # "is it permanent", "does it last forever", "will I need top-ups": how long results last, asked another way
+    # ("permanent makeup" is a thing, not a span of time)
+    for word, after in zip(words, [*words[1:], ""]):
+        if (word in _LASTING_WORDS and after not in _PERMANENT_THINGS) or (word == "top" and after in ("up", "ups")):
+            return "duration"
+    if "forever" in words and {"last", "lasts", "lasting"}.intersection(words):
+        return "duration"
     # "half the price", "twice the price" only compares one price with another
     compared = {words[i + 2] for i in range(len(words) - 2) if words[i] in _FRACTIONS and words[i + 1] == "the"}
     if _PRICE_NOUNS.intersection(words) - compared:

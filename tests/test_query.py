@@ -95,7 +95,10 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
      ("i lost 40 pounds , will it help loose skin", None),
      ("how much would a package of three be if i book now", "money"),
      ("how much will it be", "money"), ("how much would it hurt", None),
-     ("a salon does it for half the price , does it matter who does it", None)],
+     ("a salon does it for half the price , does it matter who does it", None),
+     ("are the results permanent", "duration"), ("will i need top ups every year", "duration"),
+     ("does it last forever", "duration"), ("can it go over permanent makeup", None),
+     ("i sit there forever before it starts", None)],
 )
 def test_questions_asking_for_an_amount_say_which(question: str, amount: str | None) -> None:
     assert expected_amount(question.split()) == amount
@@ -379,6 +382,9 @@ def test_which_days_and_which_named_clinician_are_questions_about_the_clinic(eng
     for question in ("is Dr Patel free on a Saturday morning", "are you open sundays",
                      "any slots next friday", "Is Dr Khan still doing the treatments there"):
         assert engine.analyze(question).clinic, question
+    for question in ("which machine do you use", "can I move my appointment to friday", "can I get it on the NHS"):
+        assert engine.analyze(question).clinic, question
+    assert not engine.analyze("what numbing cream do they put on").clinic
     for question in ("who's doing treatments on thurs", "can I have a female practitioner",
                      "I'd like the therapist to be a woman", "which serum would you recommend for me"):
         assert engine.analyze(question).clinic, question
