@@ -438,7 +438,9 @@ def expected_amount(words: list[str]) -> str | None:
         return "duration"
     # "half the price", "twice the price" only compares one price with another
     compared = {words[i + 2] for i in range(len(words) - 2) if words[i] in _FRACTIONS and words[i + 1] == "the"}
-    if _PRICE_NOUNS.intersection(words) - compared:
+    # a "price list" or "price sheet" is where a name was read, not a price asked for
+    listed = {w for w, after in zip(words, words[1:]) if after in ("list", "lists", "sheet")}
+    if _PRICE_NOUNS.intersection(words) - compared - listed:
         return "money"
     for i, word in enumerate(words):
         what_cost = word in _COST_VERBS and "what" in words[max(0, i - 5) : i]  # "what would one session cost me"

@@ -173,6 +173,18 @@ def test_how_a_second_language_asks_finds_the_passage(engine: Engine, question: 
     assert answer.answered and passage in answer.results[0].passage.text
 
 
+@pytest.mark.parametrize("question, passage", [
+    ("I sweat buckets, will this help with that?", "hyperhidrosis"),
+    ("the RF one that heats up, can that burn you?", "heat"),
+    ("a price list said collagen induction therapy. is that microneedling by another name?",
+     "collagen induction therapy"),
+    ("do i need to stay out the sun after", "sun"),
+])
+def test_idioms_short_forms_and_context_do_not_hide_the_topic(engine: Engine, question: str, passage: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and passage in answer.results[0].passage.text.lower()
+
+
 def test_staff_shorthand_for_the_client_and_the_problem_is_understood(engine: Engine) -> None:
     q = engine.analyze("cl has eczema on cheeks, is that a prob")
     assert q.corrections.get("prob") == "problem" and q.terms == ["eczema", "problem"]

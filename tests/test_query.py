@@ -98,7 +98,8 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
      ("a salon does it for half the price , does it matter who does it", None),
      ("are the results permanent", "duration"), ("will i need top ups every year", "duration"),
      ("does it last forever", "duration"), ("can it go over permanent makeup", None),
-     ("i sit there forever before it starts", None)],
+     ("i sit there forever before it starts", None),
+     ("a price list i saw says cit , is that microneedling", None)],
 )
 def test_questions_asking_for_an_amount_say_which(question: str, amount: str | None) -> None:
     assert expected_amount(question.split()) == amount
