@@ -185,7 +185,7 @@ _CLINIC_RE = re.compile(
     r"\b(?:your|ur|our|this) (?:clinic|salon|spa|practice|office|place|girls|staff|team|practitioners?|nurses?|"
     r"therapists?|aestheticians?|estheticians?|doctors?|prices?|price list|menu|policy|policies|hours|address|"
     r"location|cancel+ation|deposit)\b"
-    r"|\b(?:you|u) guys\b|\b(?:are|r) (?:you|u) open\b|\bwhat time do (?:you|u)\b|\bwhere are (?:you|u)\b"
+    r"|\b(?:are|r) (?:you|u) open\b|\bwhat time do (?:you|u)\b|\bwhere are (?:you|u)\b"
     # who, of the clinic's people, does the treatments ("the person doing my treatment", "working on thursday")
     r"|\bthe (?:person|one|lady|girl|guy|nurse|doctor|therapist|practitioner) (?:doing|who(?:'d|'ll| would| will)? "
     r"(?:be )?do(?:es|ing)?)\b|\b(?:treatments?|microneedling|it) here\b"
@@ -196,7 +196,7 @@ _CLINIC_RE = re.compile(
     # do something ("how do we keep infection risk down" asks about the treatment)
     r"|(?<!how )(?<!why )\b(?:do|can|will|would|should) we (?:charge|offer|sell|stock|take|accept|allow|refund|"
     r"provide|keep|have(?! to\b))\b"
-    r"|^(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all) (?:offer|sell|stock|take|accept|"
+    r"|^(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all)(?: guys)? (?:offer|sell|stock|take|accept|"
     r"provide|open|do(?! it\b)|have(?! to\b))\b"
     # which make of device or product, which the clinic chooses and general articles never name
     r"|\b(?:which|what) (?:make|brand|model)\b|\bbrands?\b(?![\s-]new)"

@@ -205,6 +205,7 @@ def test_a_question_about_the_clinic_itself_is_not_answered_from_general_article
 
 
 @pytest.mark.parametrize("question", ["do you use numbing cream", "do you have to avoid the sun after",
+                                      "do u guys numb the skin first?",
                                       "can you have a bad reaction to the numbing cream",
                                       "does it matter who does it, a nurse or a dermatologist",
                                       "can someone who is on blood thinners have it", "do we numb them first",
