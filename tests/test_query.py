@@ -268,6 +268,13 @@ def test_a_gap_in_a_lexicon_phrase_stands_for_a_few_words_of_the_question(engine
     assert "appear red" in engine.analyze("what will her face look like straight after").expansions
 
 
+def test_a_visit_named_to_say_when_adds_little_to_the_search(engine: Engine) -> None:
+    # "appointment" is not in the documents, so asked about it stands in for the procedure almost fully
+    assert engine.analyze("what happens at the appointment").weights["numb"] >= 0.9
+    when = engine.analyze("off to spain 3 days after my appointment, do i need to worry about sun on my face?")
+    assert when.weights["numb"] <= 0.3 and when.weights["sun"] == 1.0
+
+
 def test_staff_shorthand_for_a_weekday_is_that_day(engine: Engine) -> None:
     q = engine.analyze("booked fri, will she look ok by sat")
     assert q.corrections.get("fri") == "friday" and "fri" not in q.unknown
