@@ -179,6 +179,10 @@ def test_how_a_second_language_asks_finds_the_passage(engine: Engine, question: 
     ("a price list said collagen induction therapy. is that microneedling by another name?",
      "collagen induction therapy"),
     ("do i need to stay out the sun after", "sun"),
+    ("is one go enough or is it a whole course", "number of sessions"),
+    ("do they use the same needles on everyone?", "sterile"),
+    ("who should be carrying out the treatment", "dermatologist"),
+    ("will I get the glow straight away", "immediate glow"),
 ])
 def test_idioms_short_forms_and_context_do_not_hide_the_topic(engine: Engine, question: str, passage: str) -> None:
     answer = engine.ask(question)
