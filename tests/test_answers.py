@@ -279,6 +279,12 @@ def test_a_reason_given_after_the_question_does_not_block_the_answer(engine: Eng
     assert not engine.ask("can you do microneedling on my cheek? I have a tattoo there").answered
 
 
+def test_a_reason_given_after_the_question_does_not_lead_the_ranking(engine: Engine) -> None:
+    # "scary" is a word of the risks passage, but here it is why the asker asks, not what
+    answer = engine.ask("is microneedling classed as surgery? my fiance thinks it's a big scary procedure")
+    assert any("invasive" in hit.passage.text or "cosmetic surgery" in hit.passage.text for hit in answer.results[:2])
+
+
 def test_a_question_that_is_all_frame_is_judged_on_what_the_frame_stands_for(engine: Engine) -> None:
     answer = engine.ask("who shouldnt get this done")
     assert answer.answered
