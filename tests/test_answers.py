@@ -183,7 +183,7 @@ def test_how_a_second_language_asks_finds_the_passage(engine: Engine, question: 
     ("do they use the same needles on everyone?", "sterile"),
     ("who should be carrying out the treatment", "dermatologist"),
     ("will I get the glow straight away", "immediate glow"),
-    ("my skin is delicate, can they go gentler on me?", "adjusted to each individual"),
+    ("my skin is delicate, can they go gentler on me?", "adjust"),
 ])
 def test_idioms_short_forms_and_context_do_not_hide_the_topic(engine: Engine, question: str, passage: str) -> None:
     answer = engine.ask(question)
