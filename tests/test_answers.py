@@ -185,7 +185,7 @@ def test_how_a_second_language_asks_finds_the_passage(engine: Engine, question: 
     ("will I get the glow straight away", "immediate glow"),
     ("my skin is delicate, can they go gentler on me?", "adjust"),
     ("I used to have sanding facials, how is this different?", "microdermabrasion"),
-    ("do they just crack on with the needles or is there a chat first", "consultation"),
+    ("do they just crack on with the needles or is there a chat first", "consult"),
 ])
 def test_idioms_short_forms_and_context_do_not_hide_the_topic(engine: Engine, question: str, passage: str) -> None:
     answer = engine.ask(question)
