@@ -37,7 +37,10 @@ class Group:
     frame: bool = False  # "long" in "how long": matched by what the frame stands for, never by "longer needles"
     frame_scale: float = 1.0  # how much the frame's stems count in ranking
     generic: bool = False  # a common word that says little about what is asked (analysis.is_generic)
-    aside: bool = False  # said only after the question, as context ("are the needles sterile? I'm a germaphobe")
+    # said only after the question, as context ("are the needles sterile? I'm a germaphobe"), or as a likeness or
+    # in brackets ("I bruise like a peach", "keloids (ear piercing disaster)")
+    aside: bool = False
+    told_after: bool = False  # the first of these: context whatever the word, where a bracket may name the topic
 
     def members(self) -> dict[str, float]:
         """Every stem that matches this group, with its weight (the group's own word at 1.0, unless a frame)."""
@@ -657,11 +660,13 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             weights.pop(g.stem, None)
             unknown.append(g.word)
             g.stem = None
-    aside = aside_words(text) | simile_words(words) | bracketed_words(text)
+    after = aside_words(text)
+    aside = after | simile_words(words) | bracketed_words(text)
     anchors = anchor_words(words)
     for g in groups:
         g.generic = not g.phrase and (is_generic(g.word) or g.word in anchors)
         g.aside = g.word in aside
+        g.told_after = g.word in after
     # A common word cannot stand in for its alternative, nor be stood in for ("payment plans or finance").
     generic_words_asked = {g.word for g in groups if g.generic}
     for g in groups:

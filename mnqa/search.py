@@ -32,7 +32,8 @@ UNKNOWN_CAP = 1.0  # unknown words weigh together at most as much as this many o
 CLINIC_WEIGHT = 2.0
 GENERIC_WEIGHT = 0.1  # a common word ("need", "place", "easily") counts a tenth of a topic word
 # A word said after the question, as context ("I'm a germaphobe", "my fiance thinks it's scary"), counts a quarter
-# towards what was asked, whether or not the documents use it (known words too: 17 dev questions better, 4 worse).
+# towards what was asked, whether or not the documents use it (known words too: 17 dev questions better, 4 worse);
+# so does an unknown word in a likeness or in brackets, where a known one may name the topic ("(radiofrequency?)").
 ASIDE_WEIGHT = 0.25
 # A word the documents never use counts by how rare it is in everyday English (Zipf scale): fully at or below
 # ZIPF_RARE ("botox", "tattoo"), not at all from ZIPF_COMMON ("have", "the"), in proportion between.
@@ -264,16 +265,18 @@ class Searcher:
         for g in query.groups:
             if g.phrase:
                 continue  # the question's frame ("how long"), not a thing asked about
-            scale = (GENERIC_WEIGHT if g.generic else 1.0) * (ASIDE_WEIGHT if g.aside else 1.0)
+            scale = GENERIC_WEIGHT if g.generic else 1.0
             other = at.get(g.alternative_to) if g.alternative_to else None
             at[g.word] = len(words)
             if g.stem is None:
+                scale *= ASIDE_WEIGHT if g.aside else 1.0
                 words.append((0.0, 0.0, None, frozenset(), self.unknown_weight * scale * rarity(g.word), other))
                 continue
             if g.stem in self.index.df:
                 info, credit = self.index.idf_weight(g.stem), EXPANSION_CREDIT
             else:  # a word only the lexicon knows: its expansions are all it can be matched by
                 info, credit = max(self.index.idf_weight(s) for s in g.expansions), 1.0
+            scale *= ASIDE_WEIGHT if g.told_after else 1.0
             words.append((info * scale, credit, None if g.frame else g.stem, frozenset(g.expansions), 0.0, other))
         # Asked of the clinic itself ("which of your girls does it"): what general articles never say counts like
         # words beyond the documents, on top of the others.
