@@ -375,7 +375,7 @@ _PRICE_NOUNS = {"price", "prices", "pricing", "fee", "fees", "quote"}  # ask a p
 _COST_VERBS = {"cost", "costs", "charge", "charges"}
 _FRACTIONS = {"half", "twice", "double", "triple", "quarter", "third"}
 # A currency sign with no figure after it asks for a price in that currency ("roughly how much, in £?").
-_BARE_CURRENCY_RE = re.compile(r"[£$€](?![\s]*\d)")
+_BARE_CURRENCY_RE = re.compile(r"[£$€](?!\s*\d)")
 _LASTING_WORDS = {"permanent", "permanently", "permanant", "top-up", "top-ups", "topup", "topups"}
 _PERMANENT_THINGS = {"makeup", "make", "make-up", "tattoo", "tattoos", "eyeliner", "filler", "fillers", "damage",
                      "scar", "scars", "scarring", "marks", "hair"}
@@ -627,7 +627,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     own = set(weights)
     expansions: list[str] = []
     phrases: list[tuple[str, ...]] = []
-    when_visits = anchor_words(words) & _VISITS
+    anchors = anchor_words(words)
+    when_visits = anchors & _VISITS
     for n, hits in lexicon.matches(sequence, own, surface).items():
         entry = lexicon.entries[n]
         trigger = {s for stems in hits for s in stems}
@@ -662,7 +663,6 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             g.stem = None
     after = aside_words(text)
     aside = after | simile_words(words) | bracketed_words(text)
-    anchors = anchor_words(words)
     for g in groups:
         g.generic = not g.phrase and (is_generic(g.word) or g.word in anchors)
         g.aside = g.word in aside

@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from mnqa.abstention import MEASURES, load_model
-from mnqa.analysis import NUMBER_WORDS, WORD_RE, Stemmer, can_be_noun, lemma_zipf, stopwords, tokenize, word_forms, zipf
+from mnqa.analysis import NUMBER_WORDS, WORD_RE, Stemmer, can_be_noun, lemma_zipf, stopwords, tokenize, word_forms
 from mnqa.documents import is_bullet
 from mnqa.index import Index
 from mnqa.models import Hit, Passage
