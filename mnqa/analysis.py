@@ -166,12 +166,17 @@ def zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=4096)
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """A folded word's dictionary forms by word class (lemminflect), {} for a word it does not have."""
+    from lemminflect import getAllLemmas  # lazy: ~0.2 s with its dictionary, needed only for unknown words
+
+    return getAllLemmas(word)
+
+
 def can_be_noun(word: str) -> bool:
     """Whether a folded word can name a thing in English ("myth", "stove"), not only be a verb or adjective
     ("postpone", "torn", "sketchy"); True for a word the dictionary does not have ("botox", "prp")."""
-    from lemminflect import getAllLemmas  # lazy: ~0.2 s with its dictionary, needed only for unknown words
-
-    lemmas = getAllLemmas(word)
+    lemmas = _lemmas(word)
     return not lemmas or "NOUN" in lemmas or "PROPN" in lemmas
 
 
@@ -179,9 +184,7 @@ def can_be_noun(word: str) -> bool:
 def lemma_zipf(word: str) -> float:
     """How common a folded word is, or its dictionary form if that is more common: an inflected everyday word
     ("stays", "loads") is as everyday as its stem word, however rarely that form is written."""
-    from lemminflect import getAllLemmas  # lazy, as in can_be_noun
-
-    forms = {lemma for lemmas in getAllLemmas(word).values() for lemma in lemmas}
+    forms = {lemma for lemmas in _lemmas(word).values() for lemma in lemmas}
     return max([zipf(word), *(zipf(f) for f in forms)])
 
 
