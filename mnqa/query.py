@@ -394,7 +394,7 @@ _MEASURE_RE = re.compile(r"\d+(?:mm|cm|in)")  # a length typed as one word: "1mm
 
 # Ways of asking for an age ("is there a minimum age", "am I old enough"): a person's age, not skin ageing nor
 # "what age spots does it fade".
-_AGE_ASKED = {("minimum", "age"), ("maximum", "age"), ("age", "limit"), ("age", "limits"), ("age", "restriction"),
+_AGE_ASKED = {("minimum", "age"), ("maximum", "age"), ("min", "age"), ("max", "age"), ("age", "limit"), ("age", "limits"), ("age", "restriction"),
               ("age", "restrictions"), ("age", "requirement"), ("age", "requirements"), ("old", "enough"),
               ("how", "old"), ("what", "age"), ("which", "age"), ("youngest", "age"), ("too", "young"),
               ("young", "enough"), ("legal", "age")}
