@@ -383,6 +383,9 @@ _CURRENCIES = {"pounds", "dollars", "euros", "quid", "bucks", "gbp", "usd", "eur
 # Time units as asked ("how many weeks") -> their Snowball stems, as the passages' words are stemmed.
 _TIME_UNITS = {u + s: stem for u, stem in [("second", "second"), ("minute", "minut"), ("hour", "hour"), ("day", "day"),
                ("week", "week"), ("month", "month"), ("year", "year")] for s in ("", "s")}
+# as typed in a hurry ("how many wks between sessions")
+_TIME_UNITS |= {u + s: stem for u, stem in [("sec", "second"), ("min", "minut"), ("hr", "hour"), ("wk", "week"),
+                ("mth", "month"), ("yr", "year")] for s in ("", "s")}
 TIME_STEMS = frozenset(_TIME_UNITS.values())  # any time unit, as a passage's words are stemmed
 
 
