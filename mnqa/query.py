@@ -219,6 +219,9 @@ _CLINIC_RE = re.compile(
     r"|\b(?:which|what) (?:\w+ )?(?:pen|machine|device|brand|make|model)s? (?:do|does|will|would|did) "
     r"(?:you|u|we|they|she|he) use\b|\bproducts? (?:you|u) use\b"
     r"|\b(?:move|change|reschedule|rebook|swap) (?:my|her|his|our) (?:appointment|appt|booking)\b"
+    # what to wear to it, which the articles never mention
+    r"|\bwhat (?:should|do|can|to|would) (?:i |we |she |he |they |you |u )?wear\b(?! (?:make ?up|sunscreen|spf))"
+    r"|\b(?:clothes|clothing|outfits?)\b"
     # getting there and getting in: parking, steps, home visits
     r"|\bpark(?:ing)?\b|\bstep[- ]free\b|\bwheelchairs?\b|\bground floor\b|\bstairs\b|\bhome visits?\b"
     r"|\b(?:come|visit|travel) to (?:my|her|his|our|their|the) (?:\w+'s )?(?:house|home|flat)\b"
