@@ -528,6 +528,50 @@ def _as_meant(words: list[str]) -> list[str]:
 
 
 _PERSONS = {"i", "you", "u", "ya", "we"}  # the asker or the clinic, opening a clause of their own
+# A word split by speech-to-text or a phone's keyboard is at least this long once joined ("micro derma abrasion")
+MIN_JOINED_CHARS = 8
+
+
+def _rejoined(words: list[str], vocab: Vocabulary, stemmer: Stemmer, corrections: dict[str, str]) -> list[str]:
+    """The words with a known word that was split in two or three ("micro derma abrasion", "collagen in duction",
+    "hyper pigment station") joined again, each join recorded in `corrections`.
+
+    Only words of which one is no word at all ("duction", not the misspelt "efects") join: into a word the
+    documents or the lexicon use, as written, or misspelt when no part is a stopword (the "a" twice of "derma
+    abrasion").
+    """
+    stop = stopwords()
+
+    def fragment(word: str) -> bool:  # no word at all, nor a misspelt one ("efects" is "effects")
+        return (word not in stop and zipf(word) < ZIPF_WORD and not vocab.knows(stemmer.stem(word))
+                and correct(word, vocab, stemmer) is None)
+
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        joined = None
+        for n in (3, 2):
+            parts = words[i : i + n]
+            if len(parts) < n or not all(p.isalpha() for p in parts):
+                continue
+            whole = "".join(parts)
+            if len(whole) < MIN_JOINED_CHARS:
+                continue
+            broken = any(fragment(p) for p in parts)
+            if whole in vocab.surfaces and (n == 3 or broken):
+                joined = whole
+            elif broken and not stop.intersection(parts):
+                fixed = correct(whole, vocab, stemmer)
+                joined = fixed if fixed and len(fixed) >= MIN_JOINED_CHARS and fixed not in stop else None
+            if joined:
+                corrections[" ".join(parts)] = joined
+                out.append(joined)
+                i += n
+                break
+        if not joined:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer: Stemmer) -> Query:
@@ -547,7 +591,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             words.extend(full)
         else:
             words.append(word)
-    words = _as_meant(words)
+    words = _as_meant(_rejoined(words, vocab, stemmer, corrections))
     groups: list[Group] = []
     unknown: list[str] = []
     sequence: list[str] = []  # stems of every word in order, stopwords as typed, for phrase matching

@@ -128,6 +128,22 @@ def test_spellings_of_microneedling_search_the_same_word(engine: Engine, typed: 
     assert engine.analyze(f"is {typed} safe").terms == ["microneedling", "safe"]
 
 
+@pytest.mark.parametrize(
+    "typed, joined",
+    [("micro derma abrasion", "microdermabrasion"), ("collagen in duction therapy", "induction"),
+     ("is it not that in vasive", "invasive")],
+)
+def test_a_word_split_by_speech_to_text_is_joined_again(engine: Engine, typed: str, joined: str) -> None:
+    q = engine.analyze(typed)
+    assert joined in q.terms and joined in q.corrections.values()
+
+
+@pytest.mark.parametrize("question", ["what are the side efects", "blood thiner, ok?", "can you recomend a clinic",
+                                      "is she an influencer or a real client"])
+def test_a_misspelt_word_is_corrected_alone_not_joined_to_its_neighbour(engine: Engine, question: str) -> None:
+    assert not [typed for typed in engine.analyze(question).corrections if " " in typed]
+
+
 def test_expansions_weigh_less_than_the_askers_words(engine: Engine) -> None:
     q = engine.analyze("is it safe for dark skin")
     assert q.weights["dark"] == q.weights["skin"] == q.weights["safe"] == 1.0
