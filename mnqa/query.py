@@ -527,6 +527,7 @@ def _as_meant(words: list[str]) -> list[str]:
     return out
 
 
+_QUERY_MARK_RE = re.compile(r"(?:(?<=\s)|^)\?(?=[^\W\d_])")
 _PERSONS = {"i", "you", "u", "ya", "we"}  # the asker or the clinic, opening a clause of their own
 # A word split by speech-to-text or a phone's keyboard is at least this long once joined ("micro derma abrasion")
 MIN_JOINED_CHARS = 8
@@ -578,7 +579,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     """Turn a question into weighted stems: own words, corrections, and lexicon expansions."""
     question = strip_controls(question).strip()  # escape sequences are never words, nor reach a terminal
     truncated = len(question) > MAX_QUESTION_CHARS
-    text = question[:MAX_QUESTION_CHARS]
+    # "?suitable", "?infection": a clinician's query mark before a word asks about that word; it ends no question
+    text = _QUERY_MARK_RE.sub("", question[:MAX_QUESTION_CHARS])
     stop = stopwords()
     corrections: dict[str, str] = {}
     words: list[str] = []

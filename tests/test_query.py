@@ -144,6 +144,14 @@ def test_a_misspelt_word_is_corrected_alone_not_joined_to_its_neighbour(engine: 
     assert not [typed for typed in engine.analyze(question).corrections if " " in typed]
 
 
+def test_a_clinicians_query_mark_before_a_word_asks_about_it(engine: Engine) -> None:
+    # "?suitable" in a clinical note is "query: suitable", part of what is asked, not context after a question
+    q = engine.analyze("hx of keloids after ear piercing ?suitable")
+    assert not next(g for g in q.groups if g.word == "suitable").aside
+    # a question mark that ends a question still makes what follows an aside
+    assert next(g for g in engine.analyze("hx of keloids, suitable? mum says dodgy").groups if g.word == "dodgy").aside
+
+
 def test_expansions_weigh_less_than_the_askers_words(engine: Engine) -> None:
     q = engine.analyze("is it safe for dark skin")
     assert q.weights["dark"] == q.weights["skin"] == q.weights["safe"] == 1.0
