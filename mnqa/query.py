@@ -305,6 +305,24 @@ def simile_words(words: list[str]) -> set[str]:
     return out
 
 
+# Marks left on the skin: what follows "from" after one of them is how it came about ("a scar from a chip pan")
+_MARKS = {"scar", "scars", "scarring", "scarred", "mark", "marks", "burn", "burns", "patch", "patches", "spot",
+          "spots", "pigmentation", "lines", "keloid", "keloids", "dent", "dents", "holes", "pitting", "damage"}
+_DETERMINERS = {"a", "an", "the", "my", "his", "her", "their", "our", "your", "ur", "some"}
+
+
+def origin_words(words: list[str]) -> set[str]:
+    """How a mark on the skin came about: "chip" and "pan" in "a burn scar from a chip pan". It tells the story
+    of the scar, which is what is asked about."""
+    out: set[str] = set()
+    for i, word in enumerate(words):
+        if word == "from" and _MARKS.intersection(words[max(0, i - 7) : i]):
+            rest = words[i + 1 : i + 4]
+            rest = rest[1:] if rest[:1] and rest[0] in _DETERMINERS else rest[:2]
+            out.update(rest[:2])
+    return out
+
+
 _FEELING = {"feel", "feels", "felt", "feeling"}
 _SUBJECTS = {"i", "we", "you", "they", "she", "he", "my", "our"}
 
@@ -714,7 +732,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             unknown.append(g.word)
             g.stem = None
     after = aside_words(text)
-    aside = after | simile_words(words) | bracketed_words(text)
+    aside = after | simile_words(words) | bracketed_words(text) | origin_words(words)
     for g in groups:
         g.generic = not g.phrase and (is_generic(g.word) or g.word in anchors)
         g.aside = g.word in aside

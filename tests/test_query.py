@@ -9,7 +9,7 @@ import pytest
 from conftest import write_corpus
 from mnqa.analysis import parse_shorthand, shorthand
 from mnqa.engine import Engine
-from mnqa.query import anchor_words, aside_words, bracketed_words, expected_amount, simile_words
+from mnqa.query import anchor_words, aside_words, bracketed_words, expected_amount, origin_words, simile_words
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -243,6 +243,12 @@ def test_the_thing_a_likeness_is_drawn_with_is_not_what_is_asked(engine: Engine)
     assert simile_words("will i be red as a beetroot".split()) == {"beetroot"}
     assert simile_words("is it as safe as a facial".split()) == set()
     assert engine.ask("will i be red as a beetroot after").answered
+
+
+def test_how_a_scar_came_about_is_told_not_asked(engine: Engine) -> None:
+    assert {"chip", "pan"} <= origin_words("burn scar on the back of my hand from a chip pan".split())
+    assert origin_words("can i get my results from a clinic".split()) == set()  # no mark before the "from"
+    assert engine.ask("Burn scar on the back of my hand from a chip pan years ago. Would it do anything?").answered
 
 
 def test_came_back_is_a_return_not_the_back_of_the_body(engine: Engine) -> None:
