@@ -82,11 +82,15 @@ SETS = {
     "dev53": ["dev53.jsonl"],
     "dev54": ["dev54.jsonl"],
     "dev55": ["dev55.jsonl"],
+    "dev56": ["dev56.jsonl"],
+    "dev57": ["dev57.jsonl"],
+    "holdout35": ["holdout35.jsonl"],
+    "holdout36": ["holdout36.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
     "dev4_5": {"success@1": 0.89, "success@3": 0.94, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.89},
-    "dev6_7": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.77, "abstention": 0.94},
+    "dev6_7": {"success@1": 0.89, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.79, "abstention": 0.94},
     "dev8": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.83, "abstention": 0.97},
     "dev9": {"success@1": 0.86, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.78, "abstention": 0.97},
     # Written as holdout5 and scored blind first (S@1 .733, S@3 .817, false refusals .167), then tuned on.
@@ -94,14 +98,14 @@ FLOORS = {
     # Written as holdout6 and scored blind first (S@1 .783, S@3 .917, false refusals .050), then tuned on. Its
     # refusal floor went from .92 to .88 in the fifth session (the aside rule answered "whats the minimum age? my
     # daughter is 16 ..."), and back to .92 in the sixth, when asking for an age came to need a stated age.
-    "dev11": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.97},
+    "dev11": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.93, "answer_sentence": 0.87, "abstention": 0.97},
     # Scored once, at the end of the first tuning session, never tuned on: these floors only guard regressions.
     "holdout": {"success@1": 0.86, "success@3": 0.89, "mrr@5": 0.88, "answer_sentence": 0.79, "abstention": 0.97},
     # Written last, scored once at the end of the third session (README), never tuned on.
     "holdout4": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.97},
     # Written blind as holdout7 and holdout8 and scored once each at the end of the fourth session (S@1 .783 and .650,
     # false refusals .050 and .100), then tuned on.
-    "dev12": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.80, "abstention": 0.97},
+    "dev12": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.80, "abstention": 0.97},
     "dev13": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.97},
     # Written blind as holdout9 and holdout10 at the start of the fifth session and scored twice: on the code as the
     # session began (S@1 .817 and .750) and at its end (.783 and .783), then tuned on in the sixth.
@@ -111,7 +115,7 @@ FLOORS = {
     # session began (S@1 .800 and .783, refused .90 and .70) and at its end (.800 and .800), then tuned on in the
     # seventh.
     "dev16": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.87, "abstention": 0.92},
-    "dev17": {"success@1": 0.88, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.92},
+    "dev17": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.87, "abstention": 0.92},
     # Written at the start of the seventh session by two more writers (clients texting; receptionists and older
     # clients writing emails), scored on the code as it then stood (S@1 .613 and .640, S@3 .720 and .840, refused
     # .92 and .64, wrongly refused .200 and .093), then tuned on.
@@ -133,7 +137,7 @@ FLOORS = {
     # .733 and .817, refused .90 and .75) and at its end (.733 and .833, refused .85 and .75), then tuned on in the
     # tenth.
     "dev24": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.73, "abstention": 0.92},
-    "dev25": {"success@1": 0.88, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.81, "abstention": 0.92},
+    "dev25": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.83, "abstention": 0.92},
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
     # refused .70 and .95) and at its end (.667 and .917, refused .75 and .95), then tuned on in the eleventh.
@@ -153,24 +157,24 @@ FLOORS = {
     # Written in the twelfth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (men booking a first treatment; clients aged 55 to 80), to tune on. First scored S@1
     # .733 and .617, wrongly refused .117 and .233.
-    "dev32": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev32": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.92},
     "dev33": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.70, "abstention": 0.87},
     # Written blind at the start of the twelfth session as holdout23 and holdout24 (men booking a first
     # treatment; clients aged 55 to 80) and scored twice: on the code as the session began (S@1 .633 and .650,
     # refused .90 and .50, wrongly refused .200 and .183) and at its end (.650 and .667, refused .90 and .50,
     # wrongly refused .200 and .117), then tuned on in the thirteenth.
     "dev34": {"success@1": 0.73, "success@3": 0.80, "mrr@5": 0.77, "answer_sentence": 0.68, "abstention": 0.88},
-    "dev35": {"success@1": 0.78, "success@3": 0.80, "mrr@5": 0.81, "answer_sentence": 0.68, "abstention": 0.72},
+    "dev35": {"success@1": 0.82, "success@3": 0.85, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.72},
     # Written in the thirteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (parents asking for a teenager; clients with one long-standing skin concern), to tune
     # on. First scored S@1 .733 and .700, wrongly refused .100 and .167.
     "dev36": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.87, "answer_sentence": 0.75, "abstention": 0.92},
-    "dev37": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.67, "abstention": 0.90},
+    "dev37": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.90},
     # Written blind at the start of the thirteenth session (parents asking for a teenage son or daughter; clients
     # writing about one skin concern they have had for years) as holdout25 and holdout26 and scored twice: on the
     # code as the session began (S@1 .833 and .800, refused .75 and .75, wrongly refused .100 and .067) and at its
     # end (.817 and .800, the same refusals), then tuned on in the fourteenth.
-    "dev38": {"success@1": 0.92, "success@3": 0.95, "mrr@5": 0.93, "answer_sentence": 0.88, "abstention": 0.87},
+    "dev38": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.90, "abstention": 0.87},
     "dev39": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.87},
     # Written in the fourteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients after a bad experience elsewhere; social-media comments), to tune on. First
@@ -198,27 +202,38 @@ FLOORS = {
     # sets written with them (clients in their sixties and seventies; men, often sceptical, asking for themselves),
     # to tune on. First scored S@1 .833 and .867, S@3 .933 and .933, refused .70 and .95, wrongly refused .033
     # and .067.
-    "dev48": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.82},
-    "dev49": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.97},
+    "dev48": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.87},
+    "dev49": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.97},
     # Written blind at the start of the sixteenth session (clients in their sixties and seventies; men asking for
     # themselves) as holdout31 and holdout32 and scored twice: on the code as the session began (S@1 .800 and .833,
     # S@3 .883 and .883, refused .80 and .75, wrongly refused .083 and .100) and at its end (S@1 .800 and .850,
     # S@3 .883 and .900, refused .85 and .75, wrongly refused .083 and .083), then tuned on in the seventeenth.
-    "dev50": {"success@1": 0.83, "success@3": 0.92, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.82},
-    "dev51": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.87},
+    "dev50": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev51": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
     # Written in the seventeenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (receptionists' shorthand notes of a client's question; clients writing in English
     # as a second language), to tune on. First scored S@1 .833 and .733, S@3 .883 and .867, refused .90 and .80,
     # wrongly refused .117 and .083.
-    "dev52": {"success@1": 0.90, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.92},
+    "dev52": {"success@1": 0.90, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.97},
     "dev53": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.83, "answer_sentence": 0.67, "abstention": 0.87},
     # Written blind at the start of the seventeenth session (receptionists' shorthand notes; clients writing in
     # English as a second language) as holdout33 and holdout34 and scored twice: on the code as the session began
     # (S@1 .817 and .783, S@3 .850 and .867, refused .95 and .90, wrongly refused .150 and .100) and at its end
     # (S@1 .900 and .850, S@3 .933 and .900, refused .95 and .90, wrongly refused .067 and .067), then tuned on in
     # the eighteenth.
-    "dev54": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.78, "abstention": 0.92},
-    "dev55": {"success@1": 0.82, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.75, "abstention": 0.87},
+    "dev54": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.87, "abstention": 0.97},
+    "dev55": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.87},
+    # Written in the eighteenth session by two helpers who saw only the documents, in the kinds of the two blind
+    # sets written with them (questions spoken into speech-to-text; nurses, GPs, pharmacists and trainees in
+    # clinical words), to tune on. First scored S@1 .783 and .667, S@3 .883 and .767, refused .95 and .80,
+    # wrongly refused .067 and .167.
+    "dev56": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev57": {"success@1": 0.72, "success@3": 0.88, "mrr@5": 0.80, "answer_sentence": 0.68, "abstention": 0.82},
+    # Written blind at the start of the eighteenth session (speech-to-text; clinical words) and scored on the code
+    # as the session began (S@1 .783 and .650, S@3 .883 and .800, refused 1.00 and .70, wrongly refused .067 and
+    # .150), then at its end (README); never tuned on.
+    "holdout35": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.80, "answer_sentence": 0.72, "abstention": 0.97},
+    "holdout36": {"success@1": 0.65, "success@3": 0.83, "mrr@5": 0.74, "answer_sentence": 0.62, "abstention": 0.67},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -250,7 +265,7 @@ CEILINGS = {
     "dev29": {"false_abstention": 0.08},
     "dev30": {"false_abstention": 0.07},
     "dev31": {"false_abstention": 0.04},
-    "dev32": {"false_abstention": 0.06},
+    "dev32": {"false_abstention": 0.03},
     "dev33": {"false_abstention": 0.06},
     "dev34": {"false_abstention": 0.12},
     "dev35": {"false_abstention": 0.08},
@@ -267,13 +282,17 @@ CEILINGS = {
     "dev46": {"false_abstention": 0.08},
     "dev47": {"false_abstention": 0.02},
     "dev48": {"false_abstention": 0.03},
-    "dev49": {"false_abstention": 0.08},
-    "dev50": {"false_abstention": 0.07},
+    "dev49": {"false_abstention": 0.05},
+    "dev50": {"false_abstention": 0.05},
     "dev51": {"false_abstention": 0.08},
     "dev52": {"false_abstention": 0.07},
     "dev53": {"false_abstention": 0.07},
-    "dev54": {"false_abstention": 0.10},
-    "dev55": {"false_abstention": 0.10},
+    "dev54": {"false_abstention": 0.03},
+    "dev55": {"false_abstention": 0.07},
+    "dev56": {"false_abstention": 0.03},
+    "dev57": {"false_abstention": 0.08},
+    "holdout35": {"false_abstention": 0.12},
+    "holdout36": {"false_abstention": 0.12},
 }
 
 
