@@ -560,26 +560,26 @@ def _rejoined(words: list[str], vocab: Vocabulary, stemmer: Stemmer, corrections
     abrasion").
     """
     stop = stopwords()
-
-    def fragment(word: str) -> bool:  # no word at all, nor a misspelt one ("efects" is "effects")
-        return (word not in stop and zipf(word) < ZIPF_WORD and not vocab.knows(stemmer.stem(word))
-                and correct(word, vocab, stemmer) is None)
-
+    # No word at all, nor a misspelt one ("efects" is "effects"). Known words are ruled out first: most questions
+    # have nothing else, and then pay neither for word frequencies nor for spelling.
+    fragment = [w.isalpha() and w not in stop and not vocab.knows(stemmer.stem(w)) and zipf(w) < ZIPF_WORD
+                and correct(w, vocab, stemmer) is None for w in words]
+    if not any(fragment):
+        return words
     out: list[str] = []
     i = 0
     while i < len(words):
         joined = None
         for n in (3, 2):
             parts = words[i : i + n]
-            if len(parts) < n or not all(p.isalpha() for p in parts):
+            if len(parts) < n or not any(fragment[i : i + n]) or not all(p.isalpha() for p in parts):
                 continue
             whole = "".join(parts)
             if len(whole) < MIN_JOINED_CHARS:
                 continue
-            broken = any(fragment(p) for p in parts)
-            if whole in vocab.surfaces and (n == 3 or broken):
+            if whole in vocab.surfaces:
                 joined = whole
-            elif broken and not stop.intersection(parts):
+            elif not stop.intersection(parts):
                 fixed = correct(whole, vocab, stemmer)
                 joined = fixed if fixed and len(fixed) >= MIN_JOINED_CHARS and fixed not in stop else None
             if joined:
