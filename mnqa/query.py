@@ -312,8 +312,8 @@ _DETERMINERS = {"a", "an", "the", "my", "his", "her", "their", "our", "your", "u
 
 
 def origin_words(words: list[str]) -> set[str]:
-    """How a mark on the skin came about: "chip" and "pan" in "a burn scar from a chip pan". It tells the story
-    of the scar, which is what is asked about."""
+    """How a mark on the skin came about: "chip" and "pan" in "a burn scar from a chip pan". They tell how the
+    scar came about; the scar is what is asked about."""
     out: set[str] = set()
     for i, word in enumerate(words):
         if word == "from" and _MARKS.intersection(words[max(0, i - 7) : i]):
@@ -418,10 +418,10 @@ _MEASURE_RE = re.compile(r"\d+(?:mm|cm|in)")  # a length typed as one word: "1mm
 
 # Ways of asking for an age ("is there a minimum age", "am I old enough"): a person's age, not skin ageing nor
 # "what age spots does it fade".
-_AGE_ASKED = {("minimum", "age"), ("maximum", "age"), ("min", "age"), ("max", "age"), ("age", "limit"), ("age", "limits"), ("age", "restriction"),
-              ("age", "restrictions"), ("age", "requirement"), ("age", "requirements"), ("old", "enough"),
-              ("how", "old"), ("what", "age"), ("which", "age"), ("youngest", "age"), ("too", "young"),
-              ("young", "enough"), ("legal", "age")}
+_AGE_ASKED = {("minimum", "age"), ("maximum", "age"), ("min", "age"), ("max", "age"), ("age", "limit"),
+              ("age", "limits"), ("age", "restriction"), ("age", "restrictions"), ("age", "requirement"),
+              ("age", "requirements"), ("old", "enough"), ("how", "old"), ("what", "age"), ("which", "age"),
+              ("youngest", "age"), ("too", "young"), ("young", "enough"), ("legal", "age")}
 
 
 # "how much is this going to hurt", "how much is it supposed to sting", "how much is there to it": no price asked
@@ -552,8 +552,8 @@ MIN_JOINED_CHARS = 8
 
 
 def _rejoined(words: list[str], vocab: Vocabulary, stemmer: Stemmer, corrections: dict[str, str]) -> list[str]:
-    """The words with a known word that was split in two or three ("micro derma abrasion", "collagen in duction",
-    "hyper pigment station") joined again, each join recorded in `corrections`.
+    """The words with a known word that was split in two or three ("micro derma abrasion", "collagen in duction")
+    joined again, each join recorded in `corrections`.
 
     Only words of which one is no word at all ("duction", not the misspelt "efects") join: into a word the
     documents or the lexicon use, as written, or misspelt when no part is a stopword (the "a" twice of "derma
