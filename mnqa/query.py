@@ -609,6 +609,14 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         if full and word not in vocab.surfaces:
             corrections[word] = " ".join(full)
             words.extend(full)
+        elif "-" in word and word not in vocab.surfaces:
+            # "pre-tx", "post-appt": a short form joined by a hyphen is read the same way
+            parts = [short[p][0] if len(short.get(p, ())) == 1 and p not in vocab.surfaces else p
+                     for p in word.split("-")]
+            whole = "-".join(parts)
+            if whole != word:
+                corrections[word] = whole
+            words.append(whole)
         else:
             words.append(word)
     words = _as_meant(_rejoined(words, vocab, stemmer, corrections))

@@ -338,6 +338,9 @@ def test_texting_and_staff_shorthand_is_searched_as_the_words_it_stands_for(engi
     assert engine.analyze("lil lines by my eyes").corrections == {"lil": "little"}
     # Forum shorthand: "tret" is tretinoin, never a misspelt "treat".
     assert engine.analyze("stopping tret before MN").corrections == {"tret": "tretinoin"}
+    # Joined to a word by a hyphen, a short form is read the same way.
+    q = engine.analyze("what does the pre-tx consult cover")
+    assert q.corrections == {"pre-tx": "pre-treatment"} and "treatment" in q.terms and "tx" not in q.unknown
 
 
 def test_a_short_form_the_documents_use_is_left_alone(tmp_path: Path) -> None:
