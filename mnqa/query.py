@@ -408,6 +408,9 @@ _TIME_UNITS = {u + s: stem for u, stem in [("second", "second"), ("minute", "min
 _TIME_UNITS |= {u + s: stem for u, stem in [("sec", "second"), ("min", "minut"), ("hr", "hour"), ("wk", "week"),
                 ("mth", "month"), ("yr", "year")] for s in ("", "s")}
 TIME_STEMS = frozenset(_TIME_UNITS.values())  # any time unit, as a passage's words are stemmed
+# How often, or how far apart in time: a span between sessions ("how far apart", "4 weeks apart", "the interval")
+_INTERVAL_PAIRS = {("how", "often"), ("how", "frequently"), ("far", "apart")}
+_INTERVAL_WORDS = {"interval", "intervals", "spaced"}
 
 
 # Units of length, as asked ("in mm", "how many millimetres"): a question naming one asks for a measurement.
@@ -459,6 +462,10 @@ def expected_amount(words: list[str]) -> str | None:
         # "How long do the results last?" asks for a span of time.
         if word == "how" and words[i + 1] == "long" and {"last", "lasts", "lasting"}.intersection(words[i + 2 :]):
             return "duration"
+    if _INTERVAL_WORDS.intersection(words) or _INTERVAL_PAIRS.intersection(zip(words, words[1:])) or any(
+        w in _TIME_UNITS and n == "apart" for w, n in zip(words, words[1:])
+    ):
+        return "duration"
     # "is it permanent", "does it last forever", "will I need top-ups": how long results last, asked another way
     # ("permanent makeup" is a thing, not a span of time)
     for word, after in zip(words, [*words[1:], ""]):
