@@ -86,6 +86,8 @@ SETS = {
     "dev57": ["dev57.jsonl"],
     "dev58": ["dev58.jsonl"],
     "dev59": ["dev59.jsonl"],
+    "dev60": ["dev60.jsonl"],
+    "dev61": ["dev61.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -235,6 +237,12 @@ FLOORS = {
     # 1.00 and .70, wrongly refused .083 and .083), then tuned on in the nineteenth.
     "dev58": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.80, "answer_sentence": 0.72, "abstention": 0.97},
     "dev59": {"success@1": 0.65, "success@3": 0.83, "mrr@5": 0.74, "answer_sentence": 0.62, "abstention": 0.67},
+    # Written in the nineteenth session by two helpers who saw only the documents, in the kinds of the two blind
+    # sets written with them (keywords typed as into a search box; clients comparing it with peels, lasers,
+    # fillers and home rollers), to tune on. First scored S@1 .967 and .650, S@3 1.00 and .867, refused .85 and
+    # .90, wrongly refused 0 and .100.
+    "dev60": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "dev61": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -294,6 +302,8 @@ CEILINGS = {
     "dev57": {"false_abstention": 0.08},
     "dev58": {"false_abstention": 0.12},
     "dev59": {"false_abstention": 0.12},
+    "dev60": {"false_abstention": 1.00},
+    "dev61": {"false_abstention": 1.00},
 }
 
 
