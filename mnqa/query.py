@@ -463,7 +463,7 @@ def expected_amount(words: list[str]) -> str | None:
         if word == "how" and words[i + 1] == "long" and {"last", "lasts", "lasting"}.intersection(words[i + 2 :]):
             return "duration"
     if _INTERVAL_WORDS.intersection(words) or _INTERVAL_PAIRS.intersection(zip(words, words[1:])) or any(
-        w in _TIME_UNITS and n == "apart" for w, n in zip(words, words[1:])
+        w in _TIME_UNITS and n in ("apart", "between") for w, n in zip(words, words[1:])
     ):
         return "duration"
     # "is it permanent", "does it last forever", "will I need top-ups": how long results last, asked another way

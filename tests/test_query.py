@@ -102,6 +102,7 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
      ("a price list i saw says cit , is that microneedling", None),
      ("how far apart should the sessions be", "duration"), ("how often can i roll at home", "duration"),
      ("sessions 4 weeks apart ok", "duration"), ("whats the interval between sessions", "duration"),
+     ("weeks between sessions", "duration"),
      ("is radio frequency riskier", None), ("how far do the needles go", None)],
 )
 def test_questions_asking_for_an_amount_say_which(question: str, amount: str | None) -> None:
