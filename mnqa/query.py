@@ -189,6 +189,8 @@ _CLINIC_RE = re.compile(
     r"therapists?|aestheticians?|estheticians?|doctors?|prices?|price list|menu|policy|policies|hours|address|"
     r"location|cancel+ation|deposit)\b"
     r"|\b(?:are|r) (?:you|u) open\b|\bwhat time do (?:you|u)\b|\bwhere are (?:you|u)\b"
+    # when the clinic opens and closes ("what time we close on sat", "opening hours", "closing time")
+    r"|\bwhat time (?:do |does |are )?(?:you|u|we|they) (?:open|close|shut)|\b(?:opening|closing) (?:hours|times?)\b"
     # who, of the clinic's people, does the treatments ("the person doing my treatment", "working on thursday")
     r"|\bthe (?:person|one|lady|girl|guy|nurse|doctor|therapist|practitioner) (?:doing|who(?:'d|'ll| would| will)? "
     r"(?:be )?do(?:es|ing)?)\b|\b(?:treatments?|microneedling|it) here\b"

@@ -438,3 +438,12 @@ def test_which_days_and_which_named_clinician_are_questions_about_the_clinic(eng
     assert not engine.analyze("what aftercare is recommended").clinic
     # coming in on a day says when, and asks about the skin
     assert not engine.analyze("if I come in friday will my face still be red on monday").clinic
+
+
+def test_when_the_clinic_opens_or_closes_is_asked_of_the_clinic(engine: Engine) -> None:
+    assert engine.analyze("pt asking what time we close on sat").clinic
+    assert engine.analyze("opening hours this week?").clinic
+    assert not engine.ask("what time do they close on sunday").answered
+    # Closing pores is what the treatment does, not a clinic's hours: the pore passages answer.
+    answer = engine.ask("my pores are very big and open. will this close them?")
+    assert answer.answered and "pore" in answer.results[0].passage.text.lower()
