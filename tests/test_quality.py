@@ -93,16 +93,16 @@ FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
     "dev4_5": {"success@1": 0.89, "success@3": 0.94, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.89},
     "dev6_7": {"success@1": 0.89, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.79, "abstention": 0.94},
-    "dev8": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.83, "abstention": 0.97},
+    "dev8": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.83, "abstention": 0.97},
     "dev9": {"success@1": 0.86, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.78, "abstention": 0.97},
     # Written as holdout5 and scored blind first (S@1 .733, S@3 .817, false refusals .167), then tuned on.
     "dev10": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.92},
     # Written as holdout6 and scored blind first (S@1 .783, S@3 .917, false refusals .050), then tuned on. Its
     # refusal floor went from .92 to .88 in the fifth session (the aside rule answered "whats the minimum age? my
     # daughter is 16 ..."), and back to .92 in the sixth, when asking for an age came to need a stated age.
-    "dev11": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.93, "answer_sentence": 0.87, "abstention": 0.97},
+    "dev11": {"success@1": 0.93, "success@3": 0.95, "mrr@5": 0.93, "answer_sentence": 0.87, "abstention": 0.97},
     # Scored once, at the end of the first tuning session, never tuned on: these floors only guard regressions.
-    "holdout": {"success@1": 0.86, "success@3": 0.89, "mrr@5": 0.88, "answer_sentence": 0.79, "abstention": 0.97},
+    "holdout": {"success@1": 0.88, "success@3": 0.89, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.97},
     # Written last, scored once at the end of the third session (README), never tuned on.
     "holdout4": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.97},
     # Written blind as holdout7 and holdout8 and scored once each at the end of the fourth session (S@1 .783 and .650,
@@ -116,8 +116,8 @@ FLOORS = {
     # Written blind as holdout11 and holdout12 at the start of the sixth session and scored twice: on the code as the
     # session began (S@1 .800 and .783, refused .90 and .70) and at its end (.800 and .800), then tuned on in the
     # seventh.
-    "dev16": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.87, "abstention": 0.92},
-    "dev17": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.87, "abstention": 0.92},
+    "dev16": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.90, "abstention": 0.92},
+    "dev17": {"success@1": 0.93, "success@3": 0.95, "mrr@5": 0.94, "answer_sentence": 0.90, "abstention": 0.92},
     # Written at the start of the seventh session by two more writers (clients texting; receptionists and older
     # clients writing emails), scored on the code as it then stood (S@1 .613 and .640, S@3 .720 and .840, refused
     # .92 and .64, wrongly refused .200 and .093), then tuned on.
@@ -126,8 +126,8 @@ FLOORS = {
     # Written blind as holdout13 and holdout14 at the start of the seventh session (new staff in training; young
     # clients on DMs) and scored twice: on the code as the session began (S@1 .750 and .633, refused .90 and .90)
     # and at its end (.750 and .633, refused .90 and .85), then tuned on in the eighth.
-    "dev20": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.82, "abstention": 0.87},
-    "dev21": {"success@1": 0.82, "success@3": 0.92, "mrr@5": 0.87, "answer_sentence": 0.75, "abstention": 0.92},
+    "dev20": {"success@1": 0.93, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.82, "abstention": 0.87},
+    "dev21": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.77, "abstention": 0.92},
     # Written blind at the start of the eighth session (staff relaying clients' questions and website chat; people
     # asking for someone else or about one skin worry, some dictated) and scored twice: on the code as the session
     # began (S@1 .783 and .750, refused .85 and .85) and at its end (.883 and .783, refused .85 and .85), then tuned
@@ -138,29 +138,29 @@ FLOORS = {
     # staff and sceptical clients comparing treatments) and scored twice: on the code as the session began (S@1
     # .733 and .817, refused .90 and .75) and at its end (.733 and .833, refused .85 and .75), then tuned on in the
     # tenth.
-    "dev24": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.73, "abstention": 0.92},
-    "dev25": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.83, "abstention": 0.92},
+    "dev24": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.75, "abstention": 0.92},
+    "dev25": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.92},
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
     # refused .70 and .95) and at its end (.667 and .917, refused .75 and .95), then tuned on in the eleventh.
-    "dev26": {"success@1": 0.70, "success@3": 0.88, "mrr@5": 0.79, "answer_sentence": 0.60, "abstention": 0.97},
-    "dev27": {"success@1": 0.91, "success@3": 0.96, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.97},
+    "dev26": {"success@1": 0.73, "success@3": 0.88, "mrr@5": 0.81, "answer_sentence": 0.63, "abstention": 0.97},
+    "dev27": {"success@1": 0.93, "success@3": 0.96, "mrr@5": 0.93, "answer_sentence": 0.87, "abstention": 0.97},
     # Written in the eleventh session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (skincare-forum regulars; clients talking through their health history before a
     # first visit), to tune on. First scored S@1 .567 and .533, wrongly refused .233 and .250.
     "dev28": {"success@1": 0.75, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.67, "abstention": 0.92},
-    "dev29": {"success@1": 0.65, "success@3": 0.88, "mrr@5": 0.77, "answer_sentence": 0.65, "abstention": 0.82},
+    "dev29": {"success@1": 0.70, "success@3": 0.88, "mrr@5": 0.77, "answer_sentence": 0.68, "abstention": 0.82},
     # Written blind at the start of the eleventh session as holdout21 and holdout22 (skincare-forum regulars;
     # clients talking through their health history before a first visit) and scored twice: on the code as the
     # session began (S@1 .817 and .717, refused .80 and .65) and at its end (.833 and .733, refused .75 and .80),
     # then tuned on in the twelfth.
-    "dev30": {"success@1": 0.83, "success@3": 0.91, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.77},
-    "dev31": {"success@1": 0.76, "success@3": 0.91, "mrr@5": 0.84, "answer_sentence": 0.75, "abstention": 0.92},
+    "dev30": {"success@1": 0.83, "success@3": 0.91, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.82},
+    "dev31": {"success@1": 0.82, "success@3": 0.91, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.92},
     # Written in the twelfth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (men booking a first treatment; clients aged 55 to 80), to tune on. First scored S@1
     # .733 and .617, wrongly refused .117 and .233.
     "dev32": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.92},
-    "dev33": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.70, "abstention": 0.87},
+    "dev33": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.87},
     # Written blind at the start of the twelfth session as holdout23 and holdout24 (men booking a first
     # treatment; clients aged 55 to 80) and scored twice: on the code as the session began (S@1 .633 and .650,
     # refused .90 and .50, wrongly refused .200 and .183) and at its end (.650 and .667, refused .90 and .50,
@@ -176,23 +176,23 @@ FLOORS = {
     # writing about one skin concern they have had for years) as holdout25 and holdout26 and scored twice: on the
     # code as the session began (S@1 .833 and .800, refused .75 and .75, wrongly refused .100 and .067) and at its
     # end (.817 and .800, the same refusals), then tuned on in the fourteenth.
-    "dev38": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.90, "abstention": 0.87},
+    "dev38": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.90, "abstention": 0.92},
     "dev39": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.87},
     # Written in the fourteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients after a bad experience elsewhere; social-media comments), to tune on. First
     # scored S@1 .700 and .783, refused .45 and .75, wrongly refused .150 and .067.
-    "dev40": {"success@1": 0.76, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.71, "abstention": 0.77},
-    "dev41": {"success@1": 0.80, "success@3": 0.91, "mrr@5": 0.85, "answer_sentence": 0.76, "abstention": 0.87},
+    "dev40": {"success@1": 0.76, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.71, "abstention": 0.82},
+    "dev41": {"success@1": 0.80, "success@3": 0.91, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.87},
     # Written blind at the start of the fourteenth session (clients who had a bad experience elsewhere; comments
     # under a clinic's social-media posts) as holdout27 and holdout28 and scored twice: on the code as the session
     # began (S@1 .750 and .800, refused .65 and .90, wrongly refused .083 and .017) and at its end (the same), then
     # tuned on in the fifteenth.
     "dev42": {"success@1": 0.73, "success@3": 0.86, "mrr@5": 0.79, "answer_sentence": 0.70, "abstention": 0.80},
-    "dev43": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.75, "abstention": 0.92},
+    "dev43": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.77, "abstention": 0.92},
     # Written in the fifteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (brides-to-be and their families before a wedding; beauty students revising), to tune
     # on. First scored S@1 .600 and .867, S@3 .750 and 1.000, refused .75 and .70, wrongly refused .200 and .000.
-    "dev44": {"success@1": 0.75, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.72, "abstention": 0.97},
+    "dev44": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.77, "abstention": 0.97},
     "dev45": {"success@1": 0.85, "success@3": 0.98, "mrr@5": 0.90, "answer_sentence": 0.81, "abstention": 0.92},
     # Written blind at the start of the fifteenth session (brides-to-be and their families; beauty students
     # revising) as holdout29 and holdout30 and scored twice: on the code as the session began (S@1 .667 and .850,
@@ -205,44 +205,44 @@ FLOORS = {
     # to tune on. First scored S@1 .833 and .867, S@3 .933 and .933, refused .70 and .95, wrongly refused .033
     # and .067.
     "dev48": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.87},
-    "dev49": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.97},
+    "dev49": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.97},
     # Written blind at the start of the sixteenth session (clients in their sixties and seventies; men asking for
     # themselves) as holdout31 and holdout32 and scored twice: on the code as the session began (S@1 .800 and .833,
     # S@3 .883 and .883, refused .80 and .75, wrongly refused .083 and .100) and at its end (S@1 .800 and .850,
     # S@3 .883 and .900, refused .85 and .75, wrongly refused .083 and .083), then tuned on in the seventeenth.
-    "dev50": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev50": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
     "dev51": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
     # Written in the seventeenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (receptionists' shorthand notes of a client's question; clients writing in English
     # as a second language), to tune on. First scored S@1 .833 and .733, S@3 .883 and .867, refused .90 and .80,
     # wrongly refused .117 and .083.
     "dev52": {"success@1": 0.90, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.97},
-    "dev53": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.83, "answer_sentence": 0.67, "abstention": 0.87},
+    "dev53": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.83, "answer_sentence": 0.67, "abstention": 0.87},
     # Written blind at the start of the seventeenth session (receptionists' shorthand notes; clients writing in
     # English as a second language) as holdout33 and holdout34 and scored twice: on the code as the session began
     # (S@1 .817 and .783, S@3 .850 and .867, refused .95 and .90, wrongly refused .150 and .100) and at its end
     # (S@1 .900 and .850, S@3 .933 and .900, refused .95 and .90, wrongly refused .067 and .067), then tuned on in
     # the eighteenth.
-    "dev54": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.87, "abstention": 0.97},
-    "dev55": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.87},
+    "dev54": {"success@1": 0.97, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.87, "abstention": 0.97},
+    "dev55": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
     # Written in the eighteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (questions spoken into speech-to-text; nurses, GPs, pharmacists and trainees in
     # clinical words), to tune on. First scored S@1 .783 and .667, S@3 .883 and .767, refused .95 and .80,
     # wrongly refused .067 and .167.
-    "dev56": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.92},
-    "dev57": {"success@1": 0.72, "success@3": 0.88, "mrr@5": 0.80, "answer_sentence": 0.68, "abstention": 0.82},
+    "dev56": {"success@1": 0.88, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.97},
+    "dev57": {"success@1": 0.72, "success@3": 0.88, "mrr@5": 0.80, "answer_sentence": 0.70, "abstention": 0.82},
     # Written blind at the start of the eighteenth session (speech-to-text; clinical words) as holdout35 and
     # holdout36 and scored twice: on the code as the session began (S@1 .783 and .650, S@3 .883 and .800, refused
     # 1.00 and .70, wrongly refused .067 and .150) and at its end (S@1 .783 and .683, S@3 .900 and .867, refused
     # 1.00 and .70, wrongly refused .083 and .083), then tuned on in the nineteenth.
-    "dev58": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.80, "answer_sentence": 0.72, "abstention": 0.97},
-    "dev59": {"success@1": 0.65, "success@3": 0.83, "mrr@5": 0.74, "answer_sentence": 0.62, "abstention": 0.67},
+    "dev58": {"success@1": 0.78, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.97},
+    "dev59": {"success@1": 0.70, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.67, "abstention": 0.67},
     # Written in the nineteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (keywords typed as into a search box; clients comparing it with peels, lasers,
     # fillers and home rollers), to tune on. First scored S@1 .967 and .650, S@3 1.00 and .867, refused .85 and
     # .90, wrongly refused 0 and .100.
-    "dev60": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
-    "dev61": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "dev60": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.88, "abstention": 0.87},
+    "dev61": {"success@1": 0.63, "success@3": 0.85, "mrr@5": 0.74, "answer_sentence": 0.60, "abstention": 0.87},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -297,13 +297,13 @@ CEILINGS = {
     "dev52": {"false_abstention": 0.07},
     "dev53": {"false_abstention": 0.07},
     "dev54": {"false_abstention": 0.03},
-    "dev55": {"false_abstention": 0.07},
+    "dev55": {"false_abstention": 0.03},
     "dev56": {"false_abstention": 0.03},
     "dev57": {"false_abstention": 0.08},
     "dev58": {"false_abstention": 0.12},
-    "dev59": {"false_abstention": 0.12},
-    "dev60": {"false_abstention": 1.00},
-    "dev61": {"false_abstention": 1.00},
+    "dev59": {"false_abstention": 0.08},
+    "dev60": {"false_abstention": 0.03},
+    "dev61": {"false_abstention": 0.12},
 }
 
 
