@@ -128,6 +128,12 @@ def generic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def treatment_words() -> frozenset[str]:
+    """Other skin treatments a client may name beside microneedling (mnqa/treatments.txt): "ipl", "botox"."""
+    return _word_list("treatments.txt")
+
+
+@lru_cache(maxsize=1)
 def shorthand() -> dict[str, tuple[str, ...]]:
     """Texting and staff short forms and the words they stand for (mnqa/shorthand.txt): "appt" -> appointment."""
     return parse_shorthand(resources.files("mnqa").joinpath("shorthand.txt").read_text(encoding="utf-8"))

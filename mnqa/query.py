@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass, field
 
 from mnqa.analysis import (Stemmer, generic_words, is_generic, said, shorthand, spelt_number, stopwords,
-                           strip_controls, tokenize, unstretched, word_forms, zipf)
+                           strip_controls, tokenize, treatment_words, unstretched, word_forms, zipf)
 from mnqa.lexicon import CompiledLexicon
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real question is longer
 MAX_WORD_CHARS = 40  # longer "words" are noise (hashes, URLs, keyboard mashing), never corrected
 ZIPF_WORD = 3.0  # as common in English as this (Zipf scale), a word is a real word, not a misspelling
 SUBSTITUTE_WEIGHT = 0.9  # expansions of a word the documents never use stand in for it almost fully
+HISTORY_WEIGHT = 0.5  # another treatment told of, not asked about ("IPL made it worse"), counts half in ranking
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Group:
     # in brackets ("I bruise like a peach", "keloids (ear piercing disaster)")
     aside: bool = False
     told_after: bool = False  # the first of these: context whatever the word, where a bracket may name the topic
+    history: bool = False  # another treatment told of in a sentence that asks nothing (history_words)
 
     def members(self) -> dict[str, float]:
         """Every stem that matches this group, with its weight (the group's own word at 1.0, unless a frame)."""
@@ -49,6 +51,8 @@ class Group:
         out = dict(self.expansions)
         if self.stem is not None:
             out[self.stem] = 1.0
+        if self.history:
+            return {stem: weight * HISTORY_WEIGHT for stem, weight in out.items()}
         return out
 
 
@@ -274,6 +278,27 @@ def aside_words(text: str) -> set[str]:
         return set()
     asked = {w for i, words in enumerate(sentences) if i <= first or asks[i] for w in words}
     return {w for words in sentences[first + 1 :] for w in words} - asked
+
+
+# A question that sets microneedling against something told before compares with it ("is it more painful than
+# that?", "can microneedling do this too?"): then the other treatment is what is asked about.
+_SET_AGAINST = _COMPARING | {"differ", "similar", "that", "also", "too"}
+
+
+def history_words(text: str) -> set[str]:
+    """Other treatments named only in sentences that ask nothing, when the question does not compare with them.
+
+    "I have melasma and IPL honestly made it worse. Can microneedling help melasma?" asks about melasma; "ipl" is
+    what the asker has had. In "IPL felt like rubber bands. Is microneedling more painful than that?" it is not.
+    """
+    raw = _SENTENCE_RE.findall(text)
+    sentences = [[t.word for t in tokenize(s)] for s in raw]
+    asks = [_asks(s, words) for s, words in zip(raw, sentences)]
+    asked = {w for words, a in zip(sentences, asks) if a for w in words}
+    if not asked or asked & _SET_AGAINST:
+        return set()
+    told = {w for words, a in zip(sentences, asks) if not a for w in words}
+    return (told - asked) & treatment_words()
 
 
 # "would like a", "I'd like a": a wish ("I'd like a quote"), not a likeness.
@@ -750,10 +775,12 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             g.stem = None
     after = aside_words(text)
     aside = after | simile_words(words) | bracketed_words(text) | origin_words(words)
+    history = history_words(text)
     for g in groups:
         g.generic = not g.phrase and (is_generic(g.word) or g.word in anchors)
         g.aside = g.word in aside
         g.told_after = g.word in after
+        g.history = g.word in history
     # A common word cannot stand in for its alternative, nor be stood in for ("payment plans or finance").
     generic_words_asked = {g.word for g in groups if g.generic}
     for g in groups:

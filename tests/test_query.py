@@ -9,7 +9,8 @@ import pytest
 from conftest import write_corpus
 from mnqa.analysis import parse_shorthand, shorthand
 from mnqa.engine import Engine
-from mnqa.query import anchor_words, aside_words, bracketed_words, expected_amount, origin_words, simile_words
+from mnqa.query import (anchor_words, aside_words, bracketed_words, expected_amount, history_words, origin_words,
+                        simile_words)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -229,6 +230,20 @@ def test_words_said_after_the_question_as_context_are_an_aside() -> None:
     assert aside_words("I use retinol every night. when should I stop?") == set()  # said first: what is asked
     assert aside_words("will I look ok by then? how much downtime is there") == set()  # asks, without its "?"
     assert aside_words("does it hurt") == set()
+
+
+def test_another_treatment_told_of_is_history_not_what_is_asked(engine: Engine) -> None:
+    assert history_words("I have melasma and IPL made it worse. Can microneedling help melasma?") == {"ipl"}
+    assert history_words("Is it safe? I keep reading mixed things, and lasers scare me") == {"lasers"}
+    # compared with what was told, or asked about: what is asked
+    assert history_words("IPL felt like rubber bands snapping. Is microneedling more painful than that?") == set()
+    assert history_words("My cousin did laser and got darker. Can microneedling do this too?") == set()
+    assert history_words("is it gentler than a chemical peel?") == set()
+    assert history_words("my peel was a nightmare") == set()  # nothing asked
+    q = engine.analyze("IPL made my rosacea angry. Is microneedling ok with rosacea?")
+    assert [g.word for g in q.groups if g.history] == ["ipl"]
+    top = engine.ask("IPL made my rosacea angry. Is microneedling ok with rosacea?").results[0]
+    assert "laser" not in top.passage.text.lower()  # the question is rosacea, not lasers
 
 
 def test_words_said_only_in_brackets_are_an_aside() -> None:
