@@ -90,6 +90,10 @@ SETS = {
     "dev61": ["dev61.jsonl"],
     "dev62": ["dev62.jsonl"],
     "dev63": ["dev63.jsonl"],
+    "dev64": ["dev64.jsonl"],
+    "dev65": ["dev65.jsonl"],
+    "holdout39": ["holdout39.jsonl"],
+    "holdout40": ["holdout40.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -252,6 +256,10 @@ FLOORS = {
     # the twentieth.
     "dev62": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.87},
     "dev63": {"success@1": 0.67, "success@3": 0.78, "mrr@5": 0.72, "answer_sentence": 0.63, "abstention": 0.82},
+    "dev64": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "dev65": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "holdout39": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "holdout40": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -315,6 +323,10 @@ CEILINGS = {
     "dev61": {"false_abstention": 0.12},
     "dev62": {"false_abstention": 0.05},
     "dev63": {"false_abstention": 0.20},
+    "dev64": {"false_abstention": 1.00},
+    "dev65": {"false_abstention": 1.00},
+    "holdout39": {"false_abstention": 1.00},
+    "holdout40": {"false_abstention": 1.00},
 }
 
 
