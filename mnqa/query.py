@@ -378,14 +378,17 @@ _SAFE_BETWEEN = {"to", "have", "get", "do", "be", "having", "getting", "done", "
 
 def anchor_words(words: list[str]) -> set[str]:
     """Words that frame what is asked, not name it: a visit that only says when ("flying 2 days after my
-    appointment"), and "safe" before what it is safe with ("is it safe while pregnant")."""
+    appointment"), "this treatment" for microneedling itself ("who shouldn't have this treatment"), and "safe"
+    before what it is safe with ("is it safe while pregnant")."""
     out = set()
     for i, word in enumerate(words):
         if word in _VISITS:
             before = words[max(0, i - 2) : i]
             right_after_when = bool(before) and before[-1] in _WHEN  # "after appointment"
             after_when_and_my = len(before) == 2 and before[0] in _WHEN and before[1] in _DETERMINERS  # "after my"
-            if right_after_when or after_when_and_my:
+            # "this treatment" is microneedling itself, not the lexicon's treatment count or procedure steps
+            this_one = bool(before) and before[-1] == "this" and word in ("treatment", "procedure")
+            if right_after_when or after_when_and_my or this_one:
                 out.add(word)
         # "is it safe while pregnant", "safe with my pacemaker": what it is safe with is the topic, not safety
         elif word in _SAFE:

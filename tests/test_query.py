@@ -290,6 +290,14 @@ def test_a_visit_named_to_say_when_is_not_what_is_asked(engine: Engine) -> None:
     assert engine.ask("how long is an appointment").answered
 
 
+def test_this_treatment_is_microneedling_itself_not_a_topic(engine: Engine) -> None:
+    assert anchor_words("who shouldnt have this treatment".split()) == {"treatment"}
+    assert anchor_words("is this procedure safe".split()) == {"procedure"}
+    assert anchor_words("how many treatments will i need".split()) == set()
+    top = engine.ask("who shouldnt get this treatment").results[0]
+    assert "following conditions" in (top.passage.context or "") + top.passage.text
+
+
 def test_safe_with_something_asks_about_that_thing_not_safety(engine: Engine) -> None:
     assert anchor_words("is it safe while pregnant".split()) == {"safe"}
     assert anchor_words("is it ok for someone with a pacemaker".split()) == {"ok"}
