@@ -778,7 +778,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             g.stem = None
     after = aside_words(text)
     aside = after | simile_words(words) | bracketed_words(text) | origin_words(words)
-    history = history_words(text)
+    # Most questions name no other treatment: skip splitting them into sentences again.
+    history = history_words(text) if treatment_words().intersection(words) else set()
     for g in groups:
         g.generic = not g.phrase and (is_generic(g.word) or g.word in anchors)
         g.aside = g.word in aside
