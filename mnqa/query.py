@@ -238,6 +238,11 @@ _CLINIC_RE = re.compile(
     r"|\bhold(?:ing)? (?:my|her|his|their) hand\b|\baccompany\b"
     r"|\b(?:come|sit|stay|be) in (?:and|to) watch\b|\bwatch (?:me|her|him|them) (?:have|having|get|getting)\b"
     r"|\bbring (?:someone|somebody|a friend|my (?:dog|friend|partner|husband|wife|mum|mom|daughter|son|carer))\b"
+    # how the clinic lets clients pay, and what it gives free: spreading the cost, paying monthly, a free consultation
+    r"|\bspread(?:ing)? (?:the|out the) (?:cost|payments?|price)\b|\bmonthly payments?\b|\bpay(?:ing)? monthly\b"
+    r"|\bpay(?:ment)? plans?\b|\bin instal+ments\b|\bfinance options?\b|\bpay later\b|\b(?:klarna|clearpay|afterpay)\b"
+    r"|\bfree (?:consultations?|consults?|patch tests?|trials?)\b|\bfree of charge\b"
+    r"|\b(?:consultations?|consults?) (?:is |are |be )?(?:free|chargeable|charged)\b"
     # what only the law, an insurer or a training body can say: articles on the treatment never do
     r"|\b(?:il)?legal(?:ly)?\b|\b(?:un)?lawful\b|(?<!in-)(?<!in )\blaws?\b|\bregulat(?:ed|ion|ions|or|ors|ory)\b"
     r"|\b(?:un)?licen[cs](?:e|es|ed|ing)\b|\binsur(?:ance|ence|ed|er|ers)\b|\bsu(?:e|ed|ing)\b|\blawyers?\b"

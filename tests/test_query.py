@@ -437,6 +437,16 @@ def test_visiting_the_clinic_and_who_comes_along_are_questions_about_the_clinic(
     assert not engine.analyze("my mum wants to come in with me. is there blood?").clinic
 
 
+def test_how_the_clinic_takes_payment_and_what_it_gives_free_are_questions_about_the_clinic(engine: Engine) -> None:
+    for question in ("can I pay monthly", "could I spread the cost over a few months", "do you take klarna",
+                     "is there a payment plan", "do you do free consultations", "is the consult free?"):
+        assert engine.analyze(question).clinic, question
+        assert not engine.ask(question).answered, question
+    # what it costs compared with a laser is in the documents
+    assert not engine.analyze("is it cheaper than laser").clinic
+    assert engine.ask("is it cheaper than laser").answered
+
+
 def test_the_law_insurance_and_training_bodies_are_beyond_the_documents(engine: Engine) -> None:
     for question in ("is that even legal", "which regulator do I report them to", "can I sue the clinic",
                      "does my insurance cover it", "do I need a level 4 qualification", "is it licensed"):
