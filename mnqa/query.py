@@ -572,12 +572,27 @@ _PLACE_AFTER_ROUND = {"the", "my", "your", "her", "his", "their", "our", "its", 
                       "here", "there"}
 
 
+# Two words that name one thing the documents never speak of, read as one word: a patch test is not the
+# documents' microneedle patch, nor make-up their "make". A word with a space in it is never spelling-corrected.
+_COMPOUNDS = {("make", "up"): "makeup", **{("patch", t): "patch " + t for t in ("test", "tests", "tested", "testing")}}
+# Before "make up" worn on the face ("wear make up", "my make up"), not made up ("make up for it", "to make up")
+_WEARING = {"", "wear", "wearing", "wore", "put", "putting", "apply", "applying", "my", "her", "your", "their", "no",
+            "any", "on", "of", "mineral", "some", "without", "and", "or", "aftercare"}
+
+
 def _as_meant(words: list[str]) -> list[str]:
     """The words with those that mean something else beside their neighbours read as meant: "round my eyes" as
-    "around", "came back" as "again", the "type" of "type 2" as "a" (not the documents' "types of scarring")."""
+    "around", "came back" as "again", the "type" of "type 2" as "a" (not the documents' "types of scarring"),
+    "patch test" and "make up" as one word each."""
     out = []
-    for prev, word, nxt in zip(["", *words], words, [*words[1:], ""]):
-        if word == "round" and nxt in _PLACE_AFTER_ROUND:
+    i = 0
+    while i < len(words):
+        prev, word = words[i - 1] if i else "", words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        i += 1
+        if (word, nxt) in _COMPOUNDS and (word != "make" or prev in _WEARING):
+            word, i = _COMPOUNDS[word, nxt], i + 1
+        elif word == "round" and nxt in _PLACE_AFTER_ROUND:
             word = "around"
         elif word == "back" and prev in _RETURNING:
             word = "again"
@@ -731,7 +746,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             if stem:
                 add(form, stem)
                 continue
-            fixed = correct(form, vocab, stemmer)
+            fixed = correct(form, vocab, stemmer) if " " not in form else None
             if fixed in stop:  # a misspelt filler word ("acutally"): nothing to search for
                 corrections[form] = fixed
             elif fixed:

@@ -270,6 +270,15 @@ def test_how_a_scar_came_about_is_told_not_asked(engine: Engine) -> None:
     assert engine.ask("Burn scar on the back of my hand from a chip pan years ago. Would it do anything?").answered
 
 
+def test_a_patch_test_and_make_up_are_one_thing_each_not_their_words(engine: Engine) -> None:
+    q = engine.analyze("do I need a patch test first")
+    assert "patch test" in q.unknown and "patch" not in q.terms and q.corrections == {}
+    assert not engine.ask("do I need a patch test first").answered  # not the microneedle patch for vaccines
+    assert "makeup" in engine.analyze("can I wear make up the next day").unknown
+    assert "makeup" not in engine.analyze("does it make up for lost collagen").unknown  # made up, not worn
+    assert "patch" in engine.analyze("is a microneedle patch the same thing").terms
+
+
 def test_came_back_is_a_return_not_the_back_of_the_body(engine: Engine) -> None:
     assert "other regions" not in engine.analyze("came back from holiday with sun damage, can it help").expansions
     assert "other regions" in engine.analyze("can it treat acne scars on my back").expansions
