@@ -85,8 +85,10 @@ class Query:
 class Vocabulary:
     """What the analyser needs to know about the index: known stems, word forms for spelling, frequencies."""
 
-    def __init__(self, stems: set[str], surfaces: dict[str, int], lexicon_stems: set[str]) -> None:
+    def __init__(self, stems: set[str], surfaces: dict[str, int], lexicon_stems: set[str],
+                 everywhere: set[str] | None = None) -> None:
         self.stems = stems
+        self.everywhere = everywhere or set()  # stems in more than half the passages: what the documents are about
         self.lexicon_stems = lexicon_stems
         self.surfaces = surfaces
         self._by_initial: dict[str, list[str]] | None = None
@@ -290,11 +292,12 @@ def aside_words(text: str) -> set[str]:
 _SET_AGAINST = _COMPARING | {"differ", "similar", "that", "also", "too"}
 
 
-def history_words(text: str) -> set[str]:
-    """Other treatments named only in sentences that ask nothing, when the question does not compare with them.
+def told_of_treatment(text: str) -> set[str]:
+    """Words said only in sentences that ask nothing and name another treatment, when the question does not
+    compare with it: what the asker has had or heard of, not what is asked.
 
-    "I have melasma and IPL honestly made it worse. Can microneedling help melasma?" asks about melasma; "ipl" is
-    what the asker has had. In "IPL felt like rubber bands. Is microneedling more painful than that?" it is not.
+    "I have melasma and IPL honestly made it worse. Can microneedling help melasma?" asks about melasma, not IPL;
+    "IPL felt like rubber bands. Is microneedling more painful than that?" compares with it.
     """
     raw = _SENTENCE_RE.findall(text)
     sentences = [[t.word for t in tokenize(s)] for s in raw]
@@ -302,8 +305,18 @@ def history_words(text: str) -> set[str]:
     asked = {w for words, a in zip(sentences, asks) if a for w in words}
     if not asked or asked & _SET_AGAINST:
         return set()
-    told = {w for words, a in zip(sentences, asks) if not a for w in words}
-    return (told - asked) & treatment_words()
+    treatments = treatment_words()
+    return {w for words, a in zip(sentences, asks) if not a and treatments.intersection(words) for w in words} - asked
+
+
+def history_words(text: str) -> set[str]:
+    """The other treatments of told_of_treatment: "ipl" in "IPL made my melasma worse. Can it help melasma?"."""
+    return told_of_treatment(text) & treatment_words()
+
+
+# Words by which a question turns back to what was told ("is that ok", "should I wait", "can I yet"): then what
+# was told is what is asked about.
+_TURNING_BACK = {"it", "that", "this", "them", "those", "they", "wait", "yet"}
 
 
 # "would like a", "I'd like a": a wish ("I'd like a quote"), not a likeness.
@@ -799,12 +812,22 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     after = aside_words(text)
     aside = after | simile_words(words) | bracketed_words(text) | origin_words(words)
     # Most questions name no other treatment: skip splitting them into sentences again.
-    history = history_words(text) if treatment_words().intersection(words) else set()
+    told = told_of_treatment(text) if treatment_words().intersection(words) else set()
+    history = told & treatment_words()
     for g in groups:
         g.generic = not g.phrase and (is_generic(g.word) or g.word in anchors)
         g.aside = g.word in aside
         g.told_after = g.word in after
         g.history = g.word in history
+    # Words the documents never use, said only of the other treatment ("lasers freak me out. Is it safe?"), are
+    # context too when the question has a topic of its own and does not turn back to what was told.
+    if told:
+        asked = set(words) - told
+        own_topic = any(g.word in asked and g.stem not in vocab.everywhere and not (g.generic or g.phrase or g.frame)
+                        for g in groups if g.stem is not None)
+        if own_topic and not asked & _TURNING_BACK:
+            for g in groups:
+                g.aside = g.aside or (g.stem is None and g.word in told)
     # A common word cannot stand in for its alternative, nor be stood in for ("payment plans or finance").
     generic_words_asked = {g.word for g in groups if g.generic}
     for g in groups:
