@@ -144,7 +144,7 @@ FLOORS = {
     # staff and sceptical clients comparing treatments) and scored twice: on the code as the session began (S@1
     # .733 and .817, refused .90 and .75) and at its end (.733 and .833, refused .85 and .75), then tuned on in the
     # tenth.
-    "dev24": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.75, "abstention": 0.92},
+    "dev24": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.92},
     "dev25": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.92},
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
@@ -204,7 +204,7 @@ FLOORS = {
     # revising) as holdout29 and holdout30 and scored twice: on the code as the session began (S@1 .667 and .850,
     # refused .70 and .70, wrongly refused .150 and .000) and at its end (S@1 .750 and .850, refused .85 and .75,
     # wrongly refused .100 and .000), then tuned on in the sixteenth.
-    "dev46": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.92},
+    "dev46": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.97},
     "dev47": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.81, "abstention": 0.87},
     # Written in the sixteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients in their sixties and seventies; men, often sceptical, asking for themselves),
@@ -223,14 +223,14 @@ FLOORS = {
     # as a second language), to tune on. First scored S@1 .833 and .733, S@3 .883 and .867, refused .90 and .80,
     # wrongly refused .117 and .083.
     "dev52": {"success@1": 0.90, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.97},
-    "dev53": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.83, "answer_sentence": 0.67, "abstention": 0.87},
+    "dev53": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.70, "abstention": 0.87},
     # Written blind at the start of the seventeenth session (receptionists' shorthand notes; clients writing in
     # English as a second language) as holdout33 and holdout34 and scored twice: on the code as the session began
     # (S@1 .817 and .783, S@3 .850 and .867, refused .95 and .90, wrongly refused .150 and .100) and at its end
     # (S@1 .900 and .850, S@3 .933 and .900, refused .95 and .90, wrongly refused .067 and .067), then tuned on in
     # the eighteenth.
     "dev54": {"success@1": 0.97, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.87, "abstention": 0.97},
-    "dev55": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev55": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
     # Written in the eighteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (questions spoken into speech-to-text; nurses, GPs, pharmacists and trainees in
     # clinical words), to tune on. First scored S@1 .783 and .667, S@3 .883 and .767, refused .95 and .80,
@@ -247,19 +247,26 @@ FLOORS = {
     # sets written with them (keywords typed as into a search box; clients comparing it with peels, lasers,
     # fillers and home rollers), to tune on. First scored S@1 .967 and .650, S@3 1.00 and .867, refused .85 and
     # .90, wrongly refused 0 and .100.
-    "dev60": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.88, "abstention": 0.87},
-    "dev61": {"success@1": 0.63, "success@3": 0.85, "mrr@5": 0.74, "answer_sentence": 0.60, "abstention": 0.87},
+    "dev60": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.88, "abstention": 0.97},
+    "dev61": {"success@1": 0.70, "success@3": 0.87, "mrr@5": 0.78, "answer_sentence": 0.65, "abstention": 0.87},
     # Written blind at the start of the nineteenth session (keywords typed as into a search box; clients comparing
     # it with other treatments) as holdout37 and holdout38 and scored twice: on the code as the session began
     # (S@1 .933 and .683, S@3 .983 and .817, refused .85 and .80, wrongly refused .017 and .167) and at its end
     # (S@1 .933 and .700, S@3 .983 and .817, refused .90 and .85, wrongly refused .017 and .167), then tuned on in
     # the twentieth.
     "dev62": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.87},
-    "dev63": {"success@1": 0.67, "success@3": 0.78, "mrr@5": 0.72, "answer_sentence": 0.63, "abstention": 0.82},
-    "dev64": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
-    "dev65": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
-    "holdout39": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
-    "holdout40": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "dev63": {"success@1": 0.78, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.82},
+    # Written at the start of the twentieth session by helpers who saw only the documents, in the kinds of the two
+    # blind sets written with them (clients with a health condition or on a medicine; FAQ headings for a clinic's
+    # page or a training slide), to tune on. First scored S@1 .833 and .933, S@3 .933 and 1.00, refused .75 and
+    # .85, wrongly refused .067 and 0.
+    "dev64": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.72},
+    "dev65": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.85, "abstention": 0.97},
+    # Written blind at the start of the twentieth session (health conditions and medicines; FAQ headings) and scored
+    # on the code as the session began (S@1 .783 and .867, S@3 .850 and .933, refused .75 and 1.00, wrongly refused
+    # .117 and .033), then at its end (README); never tuned on.
+    "holdout39": {"success@1": 0.75, "success@3": 0.82, "mrr@5": 0.78, "answer_sentence": 0.72, "abstention": 0.72},
+    "holdout40": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.82, "abstention": 0.97},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -312,7 +319,7 @@ CEILINGS = {
     "dev50": {"false_abstention": 0.05},
     "dev51": {"false_abstention": 0.08},
     "dev52": {"false_abstention": 0.07},
-    "dev53": {"false_abstention": 0.07},
+    "dev53": {"false_abstention": 0.05},
     "dev54": {"false_abstention": 0.03},
     "dev55": {"false_abstention": 0.03},
     "dev56": {"false_abstention": 0.03},
@@ -320,13 +327,13 @@ CEILINGS = {
     "dev58": {"false_abstention": 0.12},
     "dev59": {"false_abstention": 0.08},
     "dev60": {"false_abstention": 0.03},
-    "dev61": {"false_abstention": 0.12},
+    "dev61": {"false_abstention": 0.10},
     "dev62": {"false_abstention": 0.05},
-    "dev63": {"false_abstention": 0.20},
-    "dev64": {"false_abstention": 1.00},
-    "dev65": {"false_abstention": 1.00},
-    "holdout39": {"false_abstention": 1.00},
-    "holdout40": {"false_abstention": 1.00},
+    "dev63": {"false_abstention": 0.13},
+    "dev64": {"false_abstention": 0.10},
+    "dev65": {"false_abstention": 0.03},
+    "holdout39": {"false_abstention": 0.15},
+    "holdout40": {"false_abstention": 0.07},
 }
 
 
