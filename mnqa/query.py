@@ -819,8 +819,9 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         g.aside = g.word in aside
         g.told_after = g.word in after
         g.history = g.word in history
-    # Words the documents never use, said only of the other treatment ("lasers freak me out. Is it safe?"), are
-    # context too when the question has a topic of its own and does not turn back to what was told.
+    # Words the documents never use, said only of the other treatment ("lasers freak me out. Is microneedling
+    # safe?"), are context too when the question has a topic of its own and does not turn back to what was told
+    # (a bare "it" may turn back: "I had botox. Is it ok to have it?").
     if told:
         asked = set(words) - told
         own_topic = any(g.word in asked and g.stem not in vocab.everywhere and not (g.generic or g.phrase or g.frame)
