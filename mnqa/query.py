@@ -353,7 +353,8 @@ def simile_words(words: list[str]) -> set[str]:
 # Marks left on the skin: what follows "from" after one of them is how it came about ("a scar from a chip pan")
 _MARKS = {"scar", "scars", "scarring", "scarred", "mark", "marks", "burn", "burns", "patch", "patches", "spot",
           "spots", "pigmentation", "lines", "keloid", "keloids", "dent", "dents", "holes", "pitting", "damage"}
-_DETERMINERS = {"a", "an", "the", "my", "his", "her", "their", "our", "your", "ur", "some"}
+# Before a noun: "from a chip pan", "after my appointment"
+_DETERMINERS = {"my", "the", "her", "his", "their", "our", "your", "ur", "an", "a", "each", "every", "this", "next"}
 
 
 def origin_words(words: list[str]) -> set[str]:
@@ -386,7 +387,6 @@ def opinion_at(words: list[str]) -> set[int]:
 # The visit itself, named to say when something happens: "after my appointment", "before the session".
 _VISITS = {"appointment", "appointments", "session", "sessions", "treatment", "treatments", "procedure", "visit"}
 _WHEN = {"after", "before", "since", "until", "till", "following", "ahead"}
-_DETERMINERS = {"my", "the", "her", "his", "their", "our", "your", "ur", "an", "a", "each", "every", "this", "next"}
 # "safe while pregnant", "ok with a pacemaker": safe, and what it is safe with
 _SAFE = {"safe", "ok", "okay", "fine", "alright", "safely"}
 _SAFE_WITH = {"while", "with", "during", "when", "if", "on", "whilst", "for"}
