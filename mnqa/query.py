@@ -268,6 +268,13 @@ def _asks(sentence: str, words: list[str] | None = None) -> bool:
     return bool(words) and words[0] in _ASKING
 
 
+def _sentences(text: str) -> tuple[list[str], list[list[str]], list[bool]]:
+    """A text's sentences as written, their words, and whether each asks something."""
+    raw = _SENTENCE_RE.findall(text)
+    words = [[t.word for t in tokenize(s)] for s in raw]
+    return raw, words, [_asks(s, w) for s, w in zip(raw, words)]
+
+
 def aside_words(text: str) -> set[str]:
     """Words said only after the first question, in sentences that ask nothing: why the asker asks, not what.
 
@@ -277,9 +284,7 @@ def aside_words(text: str) -> set[str]:
     mark = text.find("?")
     if mark < 0 or not any(c.isalnum() for c in text[mark + 1 :]):  # nothing said after a question
         return set()
-    raw = _SENTENCE_RE.findall(text)
-    sentences = [[t.word for t in tokenize(s)] for s in raw]
-    asks = [_asks(s, words) for s, words in zip(raw, sentences)]
+    raw, sentences, asks = _sentences(text)
     first = next((i for i, s in enumerate(raw) if s.rstrip().endswith("?")), None)
     if first is None:
         return set()
@@ -299,9 +304,7 @@ def told_of_treatment(text: str) -> set[str]:
     "I have melasma and IPL honestly made it worse. Can microneedling help melasma?" asks about melasma, not IPL;
     "IPL felt like rubber bands. Is microneedling more painful than that?" compares with it.
     """
-    raw = _SENTENCE_RE.findall(text)
-    sentences = [[t.word for t in tokenize(s)] for s in raw]
-    asks = [_asks(s, words) for s, words in zip(raw, sentences)]
+    _, sentences, asks = _sentences(text)
     asked = {w for words, a in zip(sentences, asks) if a for w in words}
     if not asked or asked & _SET_AGAINST:
         return set()
