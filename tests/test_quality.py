@@ -92,8 +92,8 @@ SETS = {
     "dev63": ["dev63.jsonl"],
     "dev64": ["dev64.jsonl"],
     "dev65": ["dev65.jsonl"],
-    "holdout39": ["holdout39.jsonl"],
-    "holdout40": ["holdout40.jsonl"],
+    "dev66": ["dev66.jsonl"],
+    "dev67": ["dev67.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -262,11 +262,12 @@ FLOORS = {
     # .85, wrongly refused .067 and 0.
     "dev64": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.72},
     "dev65": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.85, "abstention": 0.97},
-    # Written blind at the start of the twentieth session (health conditions and medicines; FAQ headings) and scored
-    # on the code as the session began (S@1 .783 and .867, S@3 .850 and .933, refused .75 and 1.00, wrongly refused
-    # .117 and .033), then at its end (README); never tuned on.
-    "holdout39": {"success@1": 0.75, "success@3": 0.82, "mrr@5": 0.78, "answer_sentence": 0.72, "abstention": 0.72},
-    "holdout40": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.82, "abstention": 0.97},
+    # Written blind at the start of the twentieth session (health conditions and medicines; FAQ headings) as
+    # holdout39 and holdout40 and scored twice: on the code as the session began (S@1 .783 and .867, S@3 .850 and
+    # .933, refused .75 and 1.00, wrongly refused .117 and .033) and at its end (S@1 .783 and .883, S@3 .850 and
+    # .950, refused .75 and 1.00, wrongly refused .117 and .033), then tuned on in the twenty-first.
+    "dev66": {"success@1": 0.75, "success@3": 0.82, "mrr@5": 0.78, "answer_sentence": 0.72, "abstention": 0.72},
+    "dev67": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.82, "abstention": 0.97},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -332,8 +333,8 @@ CEILINGS = {
     "dev63": {"false_abstention": 0.13},
     "dev64": {"false_abstention": 0.10},
     "dev65": {"false_abstention": 0.03},
-    "holdout39": {"false_abstention": 0.15},
-    "holdout40": {"false_abstention": 0.07},
+    "dev66": {"false_abstention": 0.15},
+    "dev67": {"false_abstention": 0.07},
 }
 
 
