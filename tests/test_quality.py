@@ -94,6 +94,10 @@ SETS = {
     "dev65": ["dev65.jsonl"],
     "dev66": ["dev66.jsonl"],
     "dev67": ["dev67.jsonl"],
+    "dev68": ["dev68.jsonl"],
+    "dev69": ["dev69.jsonl"],
+    "holdout41": ["holdout41.jsonl"],
+    "holdout42": ["holdout42.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -268,6 +272,17 @@ FLOORS = {
     # .950, refused .75 and 1.00, wrongly refused .117 and .033), then tuned on in the twenty-first.
     "dev66": {"success@1": 0.75, "success@3": 0.82, "mrr@5": 0.78, "answer_sentence": 0.72, "abstention": 0.72},
     "dev67": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.82, "abstention": 0.97},
+    # Written at the start of the twenty-first session by helpers who saw only the documents, in the kinds of the
+    # two blind sets written with them (asking for someone else: a mother, a wife, a son; skincare enthusiasts'
+    # jargon), to tune on. First scored S@1 .850 and .883, S@3 .950 and .983, refused 1.00 and 1.00, wrongly
+    # refused .050 and 0.
+    "dev68": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "dev69": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    # Written blind at the start of the twenty-first session (asking for someone else; skincare jargon) and scored
+    # on the code as the session began (S@1 .767 and .917, S@3 .933 and .950, refused .95 and .85, wrongly refused
+    # .050 and .050), then at its end (README); never tuned on.
+    "holdout41": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "holdout42": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -335,6 +350,10 @@ CEILINGS = {
     "dev65": {"false_abstention": 0.03},
     "dev66": {"false_abstention": 0.15},
     "dev67": {"false_abstention": 0.07},
+    "dev68": {"false_abstention": 1.00},
+    "dev69": {"false_abstention": 1.00},
+    "holdout41": {"false_abstention": 1.00},
+    "holdout42": {"false_abstention": 1.00},
 }
 
 
