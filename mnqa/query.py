@@ -485,6 +485,15 @@ _AGE_ASKED = {("minimum", "age"), ("maximum", "age"), ("min", "age"), ("max", "a
 _HOW_MUCH_NOT_PRICE = {"going", "gonna", "to", "there", "supposed", "meant", "expected"}
 
 
+def _asks_how_long_to_wait(text: str) -> bool:
+    """Whether a sentence asks how long to wait ("how long do I have to wait after accutane?"): a span of time, which
+    a passage answers only by stating one. Asked in one sentence: in "how long till results? or do I wait" the wait
+    is another question."""
+    _, sentences, _ = _sentences(text)
+    return any(w == "how" and nxt in ("long", "soon") and "wait" in words[i + 2 :]
+               for words in sentences for i, (w, nxt) in enumerate(zip(words, words[1:])))
+
+
 def expected_amount(words: list[str]) -> str | None:
     """What amount a question asks for: "money" (a price), a time unit's stem ("how many weeks"), "duration" (any
     time unit: "how long does it last"), "length" (a measurement: "how deep in mm"), "age" (a person's age: "is
@@ -841,6 +850,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         if g.alternative_to and (g.generic or g.alternative_to in generic_words_asked):
             g.alternative_to = None
     expects = expected_amount(words) or ("money" if _BARE_CURRENCY_RE.search(text) else None)
+    if not expects and "wait" in words and _asks_how_long_to_wait(text):
+        expects = "duration"
     if expects == "duration":
         for g in groups:
             if g.frame:

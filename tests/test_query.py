@@ -117,6 +117,17 @@ def test_a_currency_sign_without_a_figure_asks_for_a_price(engine: Engine) -> No
     assert engine.analyze("I spent £300 on creams, will this work better").expects is None
 
 
+def test_asking_how_long_to_wait_asks_for_a_span_of_time(engine: Engine) -> None:
+    assert engine.analyze("How long after finishing accutane do I have to wait before microneedling?").expects == "duration"
+    assert engine.analyze("how soon can I have it? do I need to wait after botox").expects is None
+    # a wait told in another sentence is another question: "how long till results" is not a span to wait
+    assert engine.analyze("how long till results? instant or do i wait").expects is None
+    # and a question without a wait is read as before
+    assert engine.analyze("how long does the numbing cream sit on before you start").expects is None
+    # a passage that states no span of time does not answer it
+    assert not engine.ask("I finished roaccutane 3 months ago. How long do I have to wait before microneedling?").answered
+
+
 def test_who_is_asking_is_not_searched(engine: Engine) -> None:
     q = engine.analyze("new staff here - remind me what collagen does")
     assert q.terms == ["new", "collagen"] and q.unknown == []
