@@ -102,7 +102,7 @@ SETS = {
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
     "dev4_5": {"success@1": 0.89, "success@3": 0.94, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.89},
-    "dev6_7": {"success@1": 0.89, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.79, "abstention": 0.94},
+    "dev6_7": {"success@1": 0.89, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.79, "abstention": 0.94},
     "dev8": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.83, "abstention": 0.97},
     "dev9": {"success@1": 0.86, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.78, "abstention": 0.97},
     # Written as holdout5 and scored blind first (S@1 .733, S@3 .817, false refusals .167), then tuned on.
@@ -112,7 +112,7 @@ FLOORS = {
     # daughter is 16 ..."), and back to .92 in the sixth, when asking for an age came to need a stated age.
     "dev11": {"success@1": 0.93, "success@3": 0.95, "mrr@5": 0.93, "answer_sentence": 0.87, "abstention": 0.97},
     # Scored once, at the end of the first tuning session, never tuned on: these floors only guard regressions.
-    "holdout": {"success@1": 0.88, "success@3": 0.89, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.97},
+    "holdout": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.97},
     # Written last, scored once at the end of the third session (README), never tuned on.
     "holdout4": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.97},
     # Written blind as holdout7 and holdout8 and scored once each at the end of the fourth session (S@1 .783 and .650,
@@ -131,7 +131,7 @@ FLOORS = {
     # Written at the start of the seventh session by two more writers (clients texting; receptionists and older
     # clients writing emails), scored on the code as it then stood (S@1 .613 and .640, S@3 .720 and .840, refused
     # .92 and .64, wrongly refused .200 and .093), then tuned on.
-    "dev18": {"success@1": 0.81, "success@3": 0.85, "mrr@5": 0.85, "answer_sentence": 0.70, "abstention": 0.89},
+    "dev18": {"success@1": 0.83, "success@3": 0.87, "mrr@5": 0.85, "answer_sentence": 0.73, "abstention": 0.89},
     "dev19": {"success@1": 0.78, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.67, "abstention": 0.93},
     # Written blind as holdout13 and holdout14 at the start of the seventh session (new staff in training; young
     # clients on DMs) and scored twice: on the code as the session began (S@1 .750 and .633, refused .90 and .90)
@@ -143,18 +143,18 @@ FLOORS = {
     # began (S@1 .783 and .750, refused .85 and .85) and at its end (.883 and .783, refused .85 and .85), then tuned
     # on in the ninth.
     "dev22": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.90, "abstention": 0.92},
-    "dev23": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.92},
+    "dev23": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.92},
     # Written blind at the start of the ninth session (clients whose first language is not English; a trainer, new
     # staff and sceptical clients comparing treatments) and scored twice: on the code as the session began (S@1
     # .733 and .817, refused .90 and .75) and at its end (.733 and .833, refused .85 and .75), then tuned on in the
     # tenth.
-    "dev24": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.92},
+    "dev24": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.92},
     "dev25": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.92},
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
     # refused .70 and .95) and at its end (.667 and .917, refused .75 and .95), then tuned on in the eleventh.
     "dev26": {"success@1": 0.73, "success@3": 0.88, "mrr@5": 0.81, "answer_sentence": 0.63, "abstention": 0.97},
-    "dev27": {"success@1": 0.93, "success@3": 0.96, "mrr@5": 0.93, "answer_sentence": 0.87, "abstention": 0.97},
+    "dev27": {"success@1": 0.95, "success@3": 0.96, "mrr@5": 0.96, "answer_sentence": 0.87, "abstention": 0.97},
     # Written in the eleventh session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (skincare-forum regulars; clients talking through their health history before a
     # first visit), to tune on. First scored S@1 .567 and .533, wrongly refused .233 and .250.
@@ -169,7 +169,7 @@ FLOORS = {
     # Written in the twelfth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (men booking a first treatment; clients aged 55 to 80), to tune on. First scored S@1
     # .733 and .617, wrongly refused .117 and .233.
-    "dev32": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev32": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.97},
     "dev33": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.87},
     # Written blind at the start of the twelfth session as holdout23 and holdout24 (men booking a first
     # treatment; clients aged 55 to 80) and scored twice: on the code as the session began (S@1 .633 and .650,
@@ -191,14 +191,14 @@ FLOORS = {
     # Written in the fourteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients after a bad experience elsewhere; social-media comments), to tune on. First
     # scored S@1 .700 and .783, refused .45 and .75, wrongly refused .150 and .067.
-    "dev40": {"success@1": 0.76, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.71, "abstention": 0.82},
-    "dev41": {"success@1": 0.80, "success@3": 0.91, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.87},
+    "dev40": {"success@1": 0.76, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.73, "abstention": 0.82},
+    "dev41": {"success@1": 0.83, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.87},
     # Written blind at the start of the fourteenth session (clients who had a bad experience elsewhere; comments
     # under a clinic's social-media posts) as holdout27 and holdout28 and scored twice: on the code as the session
     # began (S@1 .750 and .800, refused .65 and .90, wrongly refused .083 and .017) and at its end (the same), then
     # tuned on in the fifteenth.
     "dev42": {"success@1": 0.73, "success@3": 0.86, "mrr@5": 0.79, "answer_sentence": 0.70, "abstention": 0.80},
-    "dev43": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.77, "abstention": 0.92},
+    "dev43": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.77, "abstention": 0.92},
     # Written in the fifteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (brides-to-be and their families before a wedding; beauty students revising), to tune
     # on. First scored S@1 .600 and .867, S@3 .750 and 1.000, refused .75 and .70, wrongly refused .200 and .000.
@@ -252,7 +252,7 @@ FLOORS = {
     # fillers and home rollers), to tune on. First scored S@1 .967 and .650, S@3 1.00 and .867, refused .85 and
     # .90, wrongly refused 0 and .100.
     "dev60": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.88, "abstention": 0.97},
-    "dev61": {"success@1": 0.70, "success@3": 0.87, "mrr@5": 0.78, "answer_sentence": 0.65, "abstention": 0.87},
+    "dev61": {"success@1": 0.72, "success@3": 0.87, "mrr@5": 0.78, "answer_sentence": 0.65, "abstention": 0.87},
     # Written blind at the start of the nineteenth session (keywords typed as into a search box; clients comparing
     # it with other treatments) as holdout37 and holdout38 and scored twice: on the code as the session began
     # (S@1 .933 and .683, S@3 .983 and .817, refused .85 and .80, wrongly refused .017 and .167) and at its end
@@ -264,25 +264,25 @@ FLOORS = {
     # blind sets written with them (clients with a health condition or on a medicine; FAQ headings for a clinic's
     # page or a training slide), to tune on. First scored S@1 .833 and .933, S@3 .933 and 1.00, refused .75 and
     # .85, wrongly refused .067 and 0.
-    "dev64": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.72},
+    "dev64": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.77},
     "dev65": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.85, "abstention": 0.97},
     # Written blind at the start of the twentieth session (health conditions and medicines; FAQ headings) as
     # holdout39 and holdout40 and scored twice: on the code as the session began (S@1 .783 and .867, S@3 .850 and
     # .933, refused .75 and 1.00, wrongly refused .117 and .033) and at its end (S@1 .783 and .883, S@3 .850 and
     # .950, refused .75 and 1.00, wrongly refused .117 and .033), then tuned on in the twenty-first.
-    "dev66": {"success@1": 0.75, "success@3": 0.82, "mrr@5": 0.78, "answer_sentence": 0.72, "abstention": 0.72},
-    "dev67": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.82, "abstention": 0.97},
+    "dev66": {"success@1": 0.75, "success@3": 0.82, "mrr@5": 0.78, "answer_sentence": 0.72, "abstention": 0.77},
+    "dev67": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.82, "abstention": 0.97},
     # Written at the start of the twenty-first session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (asking for someone else: a mother, a wife, a son; skincare enthusiasts'
     # jargon), to tune on. First scored S@1 .850 and .883, S@3 .950 and .983, refused 1.00 and 1.00, wrongly
     # refused .050 and 0.
-    "dev68": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
-    "dev69": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "dev68": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.77, "abstention": 0.97},
+    "dev69": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.77, "abstention": 0.97},
     # Written blind at the start of the twenty-first session (asking for someone else; skincare jargon) and scored
     # on the code as the session began (S@1 .767 and .917, S@3 .933 and .950, refused .95 and .85, wrongly refused
     # .050 and .050), then at its end (README); never tuned on.
-    "holdout41": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
-    "holdout42": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "holdout41": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.67, "abstention": 0.92},
+    "holdout42": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.82},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -300,13 +300,13 @@ CEILINGS = {
     "dev15": {"false_abstention": 0.03},
     "dev16": {"false_abstention": 0.03},
     "dev17": {"false_abstention": 0.05},
-    "dev18": {"false_abstention": 0.10},
+    "dev18": {"false_abstention": 0.07},
     "dev19": {"false_abstention": 0.07},
     "dev20": {"false_abstention": 0.03},
     "dev21": {"false_abstention": 0.08},
     "dev22": {"false_abstention": 0.04},
     "dev23": {"false_abstention": 0.04},
-    "dev24": {"false_abstention": 0.06},
+    "dev24": {"false_abstention": 0.03},
     "dev25": {"false_abstention": 0.04},
     "dev26": {"false_abstention": 0.06},
     "dev27": {"false_abstention": 0.04},
@@ -323,7 +323,7 @@ CEILINGS = {
     "dev38": {"false_abstention": 0.03},
     "dev39": {"false_abstention": 0.03},
     "dev40": {"false_abstention": 0.10},
-    "dev41": {"false_abstention": 0.07},
+    "dev41": {"false_abstention": 0.05},
     "dev42": {"false_abstention": 0.10},
     "dev43": {"false_abstention": 0.04},
     "dev44": {"false_abstention": 0.10},
@@ -349,11 +349,11 @@ CEILINGS = {
     "dev64": {"false_abstention": 0.10},
     "dev65": {"false_abstention": 0.03},
     "dev66": {"false_abstention": 0.15},
-    "dev67": {"false_abstention": 0.07},
-    "dev68": {"false_abstention": 1.00},
-    "dev69": {"false_abstention": 1.00},
-    "holdout41": {"false_abstention": 1.00},
-    "holdout42": {"false_abstention": 1.00},
+    "dev67": {"false_abstention": 0.05},
+    "dev68": {"false_abstention": 0.05},
+    "dev69": {"false_abstention": 0.03},
+    "holdout41": {"false_abstention": 0.08},
+    "holdout42": {"false_abstention": 0.08},
 }
 
 
