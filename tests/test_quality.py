@@ -96,8 +96,8 @@ SETS = {
     "dev67": ["dev67.jsonl"],
     "dev68": ["dev68.jsonl"],
     "dev69": ["dev69.jsonl"],
-    "holdout41": ["holdout41.jsonl"],
-    "holdout42": ["holdout42.jsonl"],
+    "dev70": ["dev70.jsonl"],
+    "dev71": ["dev71.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -278,11 +278,12 @@ FLOORS = {
     # refused .050 and 0.
     "dev68": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.77, "abstention": 0.97},
     "dev69": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.77, "abstention": 0.97},
-    # Written blind at the start of the twenty-first session (asking for someone else; skincare jargon) and scored
-    # on the code as the session began (S@1 .767 and .917, S@3 .933 and .950, refused .95 and .85, wrongly refused
-    # .050 and .050), then at its end (README); never tuned on.
-    "holdout41": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.67, "abstention": 0.92},
-    "holdout42": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.82},
+    # Written blind at the start of the twenty-first session (asking for someone else; skincare jargon) as
+    # holdout41 and holdout42 and scored twice: on the code as the session began (S@1 .767 and .917, S@3 .933 and
+    # .950, refused .95 and .85, wrongly refused .050 and .050) and at its end (the same), then tuned on in the
+    # twenty-second.
+    "dev70": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.67, "abstention": 0.92},
+    "dev71": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.82},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -352,8 +353,8 @@ CEILINGS = {
     "dev67": {"false_abstention": 0.05},
     "dev68": {"false_abstention": 0.05},
     "dev69": {"false_abstention": 0.03},
-    "holdout41": {"false_abstention": 0.08},
-    "holdout42": {"false_abstention": 0.08},
+    "dev70": {"false_abstention": 0.08},
+    "dev71": {"false_abstention": 0.08},
 }
 
 
