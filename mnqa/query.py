@@ -296,8 +296,10 @@ def aside_words(text: str) -> set[str]:
 
 
 # A question that sets microneedling against something told before compares with it ("is it more painful than
-# that?", "can microneedling do this too?"): then the other treatment is what is asked about.
-_SET_AGAINST = _COMPARING | {"differ", "similar", "that", "also", "too"}
+# that?", "can microneedling do this too?"): then the other treatment is what is asked about. A bare "too" only
+# adds: "I bruise with filler. Does needling leave bruises too?" asks about needling.
+_SET_AGAINST = _COMPARING | {"differ", "similar", "that", "also"}
+_THIS_TOO = {"this", "too"}
 
 
 def told_of_treatment(text: str) -> set[str]:
@@ -309,7 +311,7 @@ def told_of_treatment(text: str) -> set[str]:
     """
     _, sentences, asks = _sentences(text)
     asked = {w for words, a in zip(sentences, asks) if a for w in words}
-    if not asked or asked & _SET_AGAINST:
+    if not asked or asked & _SET_AGAINST or _THIS_TOO <= asked:
         return set()
     treatments = treatment_words()
     return {w for words, a in zip(sentences, asks) if not a and treatments.intersection(words) for w in words} - asked

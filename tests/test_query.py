@@ -249,6 +249,8 @@ def test_another_treatment_told_of_is_history_not_what_is_asked(engine: Engine) 
     # compared with what was told, or asked about: what is asked
     assert history_words("IPL felt like rubber bands snapping. Is microneedling more painful than that?") == set()
     assert history_words("My cousin did laser and got darker. Can microneedling do this too?") == set()
+    # a bare "too" adds to what was told rather than comparing with it
+    assert history_words("I bruise really easily with filler. Does needling leave bruises too?") == {"filler"}
     assert history_words("is it gentler than a chemical peel?") == set()
     assert history_words("my peel was a nightmare") == set()  # nothing asked
     q = engine.analyze("IPL made my rosacea angry. Is microneedling ok with rosacea?")
