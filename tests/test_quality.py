@@ -98,6 +98,10 @@ SETS = {
     "dev69": ["dev69.jsonl"],
     "dev70": ["dev70.jsonl"],
     "dev71": ["dev71.jsonl"],
+    "dev72": ["dev72.jsonl"],
+    "dev73": ["dev73.jsonl"],
+    "holdout43": ["holdout43.jsonl"],
+    "holdout44": ["holdout44.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -284,6 +288,16 @@ FLOORS = {
     # twenty-second.
     "dev70": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.67, "abstention": 0.92},
     "dev71": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.82},
+    # Written at the start of the twenty-second session by helpers who saw only the documents, in the kinds of the
+    # two blind sets written with them (nervous first-timers; front-desk shorthand), to tune on. First scored S@1
+    # .833 and .883, S@3 .917 and .967, refused .80 and .90, wrongly refused .067 and .033.
+    "dev72": {"success@1": 0.0, "success@3": 0.0, "mrr@5": 0.0, "answer_sentence": 0.0, "abstention": 0.0},
+    "dev73": {"success@1": 0.0, "success@3": 0.0, "mrr@5": 0.0, "answer_sentence": 0.0, "abstention": 0.0},
+    # Written blind at the start of the twenty-second session (nervous first-timers; front-desk shorthand) and
+    # scored on the code as the session began (S@1 .833 and .883, S@3 .900 and .950, refused .95 and .85, wrongly
+    # refused .017 and .033), then at its end (README); never tuned on.
+    "holdout43": {"success@1": 0.0, "success@3": 0.0, "mrr@5": 0.0, "answer_sentence": 0.0, "abstention": 0.0},
+    "holdout44": {"success@1": 0.0, "success@3": 0.0, "mrr@5": 0.0, "answer_sentence": 0.0, "abstention": 0.0},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -355,6 +369,10 @@ CEILINGS = {
     "dev69": {"false_abstention": 0.03},
     "dev70": {"false_abstention": 0.08},
     "dev71": {"false_abstention": 0.08},
+    "dev72": {"false_abstention": 1.0},
+    "dev73": {"false_abstention": 1.0},
+    "holdout43": {"false_abstention": 1.0},
+    "holdout44": {"false_abstention": 1.0},
 }
 
 
