@@ -11,7 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from mnqa.analysis import (Stemmer, generic_words, is_generic, said, shorthand, spelt_number, stopwords,
+from mnqa.analysis import (Stemmer, fold, generic_words, is_generic, said, shorthand, spelt_number, stopwords,
                            strip_controls, tokenize, treatment_words, unstretched, word_forms, zipf)
 from mnqa.lexicon import CompiledLexicon
 
@@ -633,6 +633,8 @@ def _as_meant(words: list[str]) -> list[str]:
 
 
 _QUERY_MARK_RE = re.compile(r"(?:(?<=\s)|^)\?(?=[^\W\d_])")
+# A short form written with a slash ("m/n", "s/e"): the tokenizer would split it into letters that are stopwords.
+_SLASHED_RE = re.compile(r"(?<![\w/])[^\W\d_]{1,3}/[^\W\d_]{0,3}(?![\w/])")
 _PERSONS = {"i", "you", "u", "ya", "we"}  # the asker or the clinic, opening a clause of their own
 # A word split by speech-to-text or a phone's keyboard is at least this long once joined ("micro derma abrasion")
 MIN_JOINED_CHARS = 8
@@ -680,6 +682,15 @@ def _rejoined(words: list[str], vocab: Vocabulary, stemmer: Stemmer, corrections
     return out
 
 
+def _spelt_out(form: str, short: dict[str, tuple[str, ...]], corrections: dict[str, str]) -> str:
+    """A slashed short form in full ("m/n" -> "microneedling"), noted among the corrections; else as written."""
+    full = short.get(fold(form))
+    if not full:
+        return form
+    corrections[fold(form)] = " ".join(full)
+    return " " + " ".join(full) + " "
+
+
 def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer: Stemmer) -> Query:
     """Turn a question into weighted stems: own words, corrections, and lexicon expansions."""
     question = strip_controls(question).strip()  # escape sequences are never words, nor reach a terminal
@@ -690,6 +701,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     corrections: dict[str, str] = {}
     words: list[str] = []
     short = shorthand()
+    if "/" in text:
+        text = _SLASHED_RE.sub(lambda m: _spelt_out(m.group(), short, corrections), text)
     for word in said(text):
         full = short.get(word)
         # "appt" is searched as "appointment", unless the documents or the lexicon use the short form itself.

@@ -398,6 +398,12 @@ def test_texting_and_staff_shorthand_is_searched_as_the_words_it_stands_for(engi
     # Joined to a word by a hyphen, a short form is read the same way.
     q = engine.analyze("what does the pre-tx consult cover")
     assert q.corrections == {"pre-tx": "pre-treatment"} and "treatment" in q.terms and "tx" not in q.unknown
+    # Written with a slash, a short form is one word, not letters that are stopwords.
+    q = engine.analyze("caller asking what m/n actually is")
+    assert q.corrections == {"m/n": "microneedling"} and [g.word for g in q.groups] == ["microneedling"]
+    assert engine.ask("caller asking what m/n actually is").answered
+    assert engine.analyze("any s/e after?").corrections == {"s/e": "side effects"}
+    assert engine.analyze("and/or 1/2 a/b").corrections == {}  # no short forms: left as written
 
 
 def test_a_short_form_the_documents_use_is_left_alone(tmp_path: Path) -> None:
