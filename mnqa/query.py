@@ -513,8 +513,9 @@ def expected_amount(words: list[str]) -> str | None:
             verb, rest = words[i + 2], words[i + 3 :]
             if _PRICE_WORDS.intersection(words[i + 2 :]):
                 return "money"
-            # "How much is microneedling here?" asks a price; "how much is this going to hurt?" how much it hurts.
-            if verb in ("is", "are", "for") and not _HOW_MUCH_NOT_PRICE.intersection(rest[:3]):
+            # "How much is microneedling here?" and "how much per session?" ask a price; "how much is this going to
+            # hurt?" how much it hurts.
+            if verb in ("is", "are", "for", "per", "each") and not _HOW_MUCH_NOT_PRICE.intersection(rest[:3]):
                 return "money"
             # "How much would a package of three be?", "how much will it be if I book now"
             near = rest[:7]

@@ -87,6 +87,7 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
      ("how deep do the needles go in mm", "length"), ("needle length in millimetres", "length"),
      ("should i buy 1mm or 5mm", "length"),
      ("how much is microneedling here", "money"), ("how much is it for a full face", "money"),
+     ("how much per session for a full face", "money"), ("how much each session", "money"),
      ("how much downtime is there", None), ("how long do the results last", "duration"),
      ("how long does it take", None), ("is there a minimum age", "age"), ("im 15 am i old enough", "age"),
      ("is it ok for under 18s", "age"), ("is it ok for under 18", "age"), ("58 here is it worth it at my age", None),
