@@ -243,20 +243,20 @@ FLOORS = {
     # sets written with them (questions spoken into speech-to-text; nurses, GPs, pharmacists and trainees in
     # clinical words), to tune on. First scored S@1 .783 and .667, S@3 .883 and .767, refused .95 and .80,
     # wrongly refused .067 and .167.
-    "dev56": {"success@1": 0.88, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.97},
+    "dev56": {"success@1": 0.88, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.97},
     "dev57": {"success@1": 0.72, "success@3": 0.88, "mrr@5": 0.80, "answer_sentence": 0.70, "abstention": 0.82},
     # Written blind at the start of the eighteenth session (speech-to-text; clinical words) as holdout35 and
     # holdout36 and scored twice: on the code as the session began (S@1 .783 and .650, S@3 .883 and .800, refused
     # 1.00 and .70, wrongly refused .067 and .150) and at its end (S@1 .783 and .683, S@3 .900 and .867, refused
     # 1.00 and .70, wrongly refused .083 and .083), then tuned on in the nineteenth.
     "dev58": {"success@1": 0.78, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.97},
-    "dev59": {"success@1": 0.70, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.67, "abstention": 0.67},
+    "dev59": {"success@1": 0.72, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.67, "abstention": 0.67},
     # Written in the nineteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (keywords typed as into a search box; clients comparing it with peels, lasers,
     # fillers and home rollers), to tune on. First scored S@1 .967 and .650, S@3 1.00 and .867, refused .85 and
     # .90, wrongly refused 0 and .100.
     "dev60": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.88, "abstention": 0.97},
-    "dev61": {"success@1": 0.72, "success@3": 0.87, "mrr@5": 0.78, "answer_sentence": 0.65, "abstention": 0.87},
+    "dev61": {"success@1": 0.72, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.68, "abstention": 0.87},
     # Written blind at the start of the nineteenth session (keywords typed as into a search box; clients comparing
     # it with other treatments) as holdout37 and holdout38 and scored twice: on the code as the session began
     # (S@1 .933 and .683, S@3 .983 and .817, refused .85 and .80, wrongly refused .017 and .167) and at its end
@@ -286,18 +286,18 @@ FLOORS = {
     # holdout41 and holdout42 and scored twice: on the code as the session began (S@1 .767 and .917, S@3 .933 and
     # .950, refused .95 and .85, wrongly refused .050 and .050) and at its end (the same), then tuned on in the
     # twenty-second.
-    "dev70": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.67, "abstention": 0.92},
+    "dev70": {"success@1": 0.77, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.70, "abstention": 0.92},
     "dev71": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.82},
     # Written at the start of the twenty-second session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (nervous first-timers; front-desk shorthand), to tune on. First scored S@1
     # .833 and .883, S@3 .917 and .967, refused .80 and .90, wrongly refused .067 and .033.
-    "dev72": {"success@1": 0.0, "success@3": 0.0, "mrr@5": 0.0, "answer_sentence": 0.0, "abstention": 0.0},
-    "dev73": {"success@1": 0.0, "success@3": 0.0, "mrr@5": 0.0, "answer_sentence": 0.0, "abstention": 0.0},
+    "dev72": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.83, "abstention": 0.77},
+    "dev73": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.83, "abstention": 0.92},
     # Written blind at the start of the twenty-second session (nervous first-timers; front-desk shorthand) and
     # scored on the code as the session began (S@1 .833 and .883, S@3 .900 and .950, refused .95 and .85, wrongly
     # refused .017 and .033), then at its end (README); never tuned on.
-    "holdout43": {"success@1": 0.0, "success@3": 0.0, "mrr@5": 0.0, "answer_sentence": 0.0, "abstention": 0.0},
-    "holdout44": {"success@1": 0.0, "success@3": 0.0, "mrr@5": 0.0, "answer_sentence": 0.0, "abstention": 0.0},
+    "holdout43": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.92},
+    "holdout44": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.82},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -358,7 +358,7 @@ CEILINGS = {
     "dev58": {"false_abstention": 0.12},
     "dev59": {"false_abstention": 0.08},
     "dev60": {"false_abstention": 0.03},
-    "dev61": {"false_abstention": 0.10},
+    "dev61": {"false_abstention": 0.07},
     "dev62": {"false_abstention": 0.05},
     "dev63": {"false_abstention": 0.13},
     "dev64": {"false_abstention": 0.10},
@@ -367,12 +367,12 @@ CEILINGS = {
     "dev67": {"false_abstention": 0.05},
     "dev68": {"false_abstention": 0.05},
     "dev69": {"false_abstention": 0.03},
-    "dev70": {"false_abstention": 0.08},
+    "dev70": {"false_abstention": 0.05},
     "dev71": {"false_abstention": 0.08},
-    "dev72": {"false_abstention": 1.0},
-    "dev73": {"false_abstention": 1.0},
-    "holdout43": {"false_abstention": 1.0},
-    "holdout44": {"false_abstention": 1.0},
+    "dev72": {"false_abstention": 0.05},
+    "dev73": {"false_abstention": 0.03},
+    "holdout43": {"false_abstention": 0.05},
+    "holdout44": {"false_abstention": 0.05},
 }
 
 
