@@ -685,10 +685,11 @@ def _rejoined(words: list[str], vocab: Vocabulary, stemmer: Stemmer, corrections
 
 def _spelt_out(form: str, short: dict[str, tuple[str, ...]], corrections: dict[str, str]) -> str:
     """A slashed short form in full ("m/n" -> "microneedling"), noted among the corrections; else as written."""
-    full = short.get(fold(form))
+    key = fold(form)
+    full = short.get(key)
     if not full:
         return form
-    corrections[fold(form)] = " ".join(full)
+    corrections[key] = " ".join(full)
     return " " + " ".join(full) + " "
 
 
