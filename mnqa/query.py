@@ -215,12 +215,15 @@ _CLINIC_RE = re.compile(
     r"|(?:which|what) (?:make|brand|model)\b|brands?\b(?![\s-]new)"
     # what becomes of a deposit; money back, discounts and vouchers, which each clinic decides
     r"|(?:my|a|the) deposit\b|money back\b|refund(?:s|ed|able)?\b|discounts?\b|vouchers?\b"
+    r"|packages? (?:deals?|prices?|pricing|offers?|rates?)\b|(?:any|first[- ]timer?s?|special|bundle) (?:deals?|offers?)\b"
     r"|gift cards?\b"
     # how soon the clinic can fit someone in, and on which days, with whom
     r"|wait(?:ing)?[ -]?lists?\b"
     r"|(?:free|available|availability|slots?|spaces?|appointments|open)(?: on)?(?: a| this| next)? "
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
     r"|(?:dr|doctor|nurse) [a-z]+ (?:free|available|doing|working|still)\b|who(?:'s| is|s) doing\b"
+    r"|which (?:of (?:your|the) )?(?:therapist|practitioner|nurse|doctor|a?esthetician|girl|lady|person)s? "
+    r"(?:does|do|is|will|would|can)\b"
     # whom the clinic has: a woman or a man to do it, and what they would recommend to this client
     r"|(?:female|male|woman|lady|man) (?:doctor|practitioner|nurse|therapist|a?esthetician|clinician)\b"
     r"|(?:doctor|practitioner|nurse|therapist) (?:is|be|to be) (?:a )?(?:woman|man|female|male|lady)\b"

@@ -484,6 +484,15 @@ def test_how_the_clinic_takes_payment_and_what_it_gives_free_are_questions_about
     assert engine.ask("is it cheaper than laser").answered
 
 
+def test_package_deals_and_which_therapist_does_it_are_questions_about_the_clinic(engine: Engine) -> None:
+    for question in ("any package deals if she books 3", "whats the package price for 3 sessions",
+                     "any first timer offers?", "which therapist does MN", "which of your nurses does it"):
+        assert engine.analyze(question).clinic, question
+    # a course someone has already begun, and which kind of practitioner is safe, are about the treatment
+    assert not engine.analyze("I'm starting chemo next month. Can I still finish my microneedling package?").clinic
+    assert not engine.analyze("what kind of practitioner should do microneedling").clinic
+
+
 def test_the_law_insurance_and_training_bodies_are_beyond_the_documents(engine: Engine) -> None:
     for question in ("is that even legal", "which regulator do I report them to", "can I sue the clinic",
                      "does my insurance cover it", "do I need a level 4 qualification", "is it licensed"):
