@@ -603,7 +603,9 @@ _TYPE_NUMBERS = {"1", "2", "3", "4", "5", "6", "one", "two", "i", "ii", "1a", "2
 _RETURNING = {"came", "went", "got", "grew", "brought", "flew", "bounced"}
 # "round my eyes", "round the jaw": a place ("around"), not a round of treatments.
 _PLACE_AFTER_ROUND = {"the", "my", "your", "her", "his", "their", "our", "its", "it", "this", "that", "these", "those",
-                      "here", "there"}
+                      "here", "there",
+                      # a part of the face straight after it, in a hurried note ("wrinkles round eyes and mouth")
+                      "eyes", "eye", "mouth", "lips", "nose", "chin", "jaw", "jawline", "neck", "forehead", "cheeks"}
 
 
 # Two words that name one thing the documents never speak of, read as one word: a patch test is not the

@@ -452,6 +452,7 @@ def test_how_or_why_we_do_something_is_not_a_question_about_the_clinic(engine: E
 def test_round_before_a_place_is_around_not_a_round_of_treatments(engine: Engine) -> None:
     assert "round" not in engine.analyze("skin getting saggy round the jaw").terms
     assert "round" not in engine.analyze("lines round my eyes").terms
+    assert "round" not in engine.analyze("wrinkles round eyes and mouth, will it help").terms
     assert "round" in engine.analyze("how long after the last round of treatments").terms
 
 
