@@ -61,6 +61,16 @@ def fold(text: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with character offsets into `text`."""
     tokens = []
+    if text.isascii():
+        # Nearly every text: lowercasing keeps every offset, so the whole text is folded at once, and only a word
+        # with an apostrophe can carry a clitic.
+        for m in WORD_RE.finditer(text.lower()):
+            word = m.group()
+            if "'" in word:
+                word = _CLITIC_RE.sub("", word)
+            if word:
+                tokens.append(Token(m.start(), m.end(), word))
+        return tokens
     for m in WORD_RE.finditer(text):
         word = _CLITIC_RE.sub("", fold(m.group()))
         if word:

@@ -453,8 +453,11 @@ class Searcher:
         return False
 
     def _twin(self, pid: int, chosen: list[tuple[int, float, list[str]]]) -> int | None:
+        known = self._twins
         for i, (other, _, _) in enumerate(chosen):
-            if self._are_twins(pid, other):
+            # the remembered verdict read here, not through a call: this runs for every candidate of every question
+            verdict = known.get((pid, other) if pid < other else (other, pid))
+            if verdict if verdict is not None else self._are_twins(pid, other):
                 return i
         return None
 

@@ -125,3 +125,14 @@ def test_stemmer_load_imports_nltk_ahead_and_stems_the_same() -> None:
     stemmer.load()
     assert stemmer.loaded_nltk
     assert [stemmer.stem(w) for w in ("hurting", "treatments")] == ["hurt", "treatment"]
+
+
+@given(st.text(alphabet=string.ascii_letters + string.digits + " '`-.,?!\n", max_size=60))
+def test_ascii_text_tokenizes_as_folding_each_word_would(text: str) -> None:
+    # ASCII text is folded whole for speed; the words and offsets must be those of folding word by word
+    import re
+
+    from mnqa.analysis import WORD_RE
+    expected = [(m.start(), m.end(), re.sub(r"['’](s|ll|re|ve|d|m)$", "", fold(m.group())))
+                for m in WORD_RE.finditer(text)]
+    assert [(t.start, t.end, t.word) for t in tokenize(text)] == [e for e in expected if e[2]]
