@@ -102,6 +102,10 @@ SETS = {
     "dev73": ["dev73.jsonl"],
     "dev74": ["dev74.jsonl"],
     "dev75": ["dev75.jsonl"],
+    "dev76": ["dev76.jsonl"],
+    "dev77": ["dev77.jsonl"],
+    "holdout45": ["holdout45.jsonl"],
+    "holdout46": ["holdout46.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -299,6 +303,17 @@ FLOORS = {
     # .967, refused .95 and .85, wrongly refused .017 and .017), then tuned on in the twenty-third.
     "dev74": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.92},
     "dev75": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.82},
+    # Written at the start of the twenty-third session by helpers who saw only the documents, in the kinds of the
+    # two blind sets written with them (clients texting in the days after a treatment; people checking what
+    # clinics' websites and adverts claim), to tune on. First scored S@1 .767 and .817, S@3 .883 and .933, refused
+    # .80 and .90, wrongly refused .033 and .050.
+    "dev76": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "dev77": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    # Written blind at the start of the twenty-third session (clients texting in the days after a treatment;
+    # people checking clinics' claims) and scored on the code as the session began (S@1 .717 and .800, S@3 .867
+    # and .867, refused .80 and .75, wrongly refused .083 and .083), then at its end (README); never tuned on.
+    "holdout45": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "holdout46": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -374,6 +389,10 @@ CEILINGS = {
     "dev73": {"false_abstention": 0.03},
     "dev74": {"false_abstention": 0.05},
     "dev75": {"false_abstention": 0.05},
+    "dev76": {"false_abstention": 1.00},
+    "dev77": {"false_abstention": 1.00},
+    "holdout45": {"false_abstention": 1.00},
+    "holdout46": {"false_abstention": 1.00},
 }
 
 
