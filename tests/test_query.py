@@ -527,3 +527,13 @@ def test_when_the_clinic_opens_or_closes_is_asked_of_the_clinic(engine: Engine) 
     # Closing pores is what the treatment does, not a clinic's hours: the pore passages answer.
     answer = engine.ask("my pores are very big and open. will this close them?")
     assert answer.answered and "pore" in answer.results[0].passage.text.lower()
+
+
+def test_where_a_claim_was_read_is_not_what_is_asked(engine: Engine) -> None:
+    # "advert", "leaflet", "promises" tell where the claim came from; the question is about downtime or results
+    for question in ("the leaflet promises no downtime, is that right?", "ad says results after one session",
+                     "website claims it fades stretch marks, true?"):
+        analysed = engine.analyze(question)
+        told = {g.word for g in analysed.groups if g.generic}
+        assert told & {"leaflet", "promises", "ad", "website", "claims"}, question
+        assert engine.ask(question).answered, question
