@@ -366,6 +366,7 @@ _MARKS = {"scar", "scars", "scarring", "scarred", "mark", "marks", "burn", "burn
           "spots", "pigmentation", "lines", "keloid", "keloids", "dent", "dents", "holes", "pitting", "damage"}
 # Before a noun: "from a chip pan", "after my appointment"
 _DETERMINERS = {"my", "the", "her", "his", "their", "our", "your", "ur", "an", "a", "each", "every", "this", "next"}
+_ORIGINS = {"from", "after"}  # "stretch marks after pregnancy": what the mark came from
 
 
 def origin_words(words: list[str]) -> set[str]:
@@ -373,7 +374,7 @@ def origin_words(words: list[str]) -> set[str]:
     scar came about; the scar is what is asked about."""
     out: set[str] = set()
     for i, word in enumerate(words):
-        if word == "from" and _MARKS.intersection(words[max(0, i - 7) : i]):
+        if word in _ORIGINS and _MARKS.intersection(words[max(0, i - 7) : i]):
             rest = words[i + 1 : i + 4]
             rest = rest[1:] if rest[:1] and rest[0] in _DETERMINERS else rest[:2]
             out.update(rest[:2])
