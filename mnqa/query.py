@@ -231,7 +231,10 @@ _CLINIC_RE = re.compile(
     # which device it keeps and which products it buys, and moving a booking
     r"|(?:which|what) (?:\w+ )?(?:pen|machine|device|brand|make|model)s? (?:do|does|will|would|did) "
     r"(?:you|u|we|they|she|he) use\b|products? (?:you|u) use\b"
-    r"|(?:move|change|reschedule|rebook|swap) (?:my|her|his|our) (?:appointment|appt|booking)\b"
+    r"|(?:move|change|reschedule|rebook|swap) (?:my|her|his|our) (?:next |follow[- ]?up )?(?:appointment|appt|booking|"
+    r"follow[- ]?up|session|slot)\b"
+    # the name of what was used on them, to buy it
+    r"|name of (?:the|that|this|your|ur) (?:\w+ )?(?:serum|cream|gel|product|mask|balm|lotion|device|pen|machine)s?\b"
     # what to wear to it, which the articles never mention
     r"|what (?:should|do|can|to|would) (?:i |we |she |he |they |you |u )?wear\b(?! (?:make ?up|sunscreen|spf))"
     r"|(?:clothes|clothing|outfits?)\b"

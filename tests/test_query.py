@@ -497,6 +497,14 @@ def test_package_deals_and_which_therapist_does_it_are_questions_about_the_clini
     assert not engine.analyze("what kind of practitioner should do microneedling").clinic
 
 
+def test_moving_a_follow_up_and_the_name_of_a_product_are_questions_about_the_clinic(engine: Engine) -> None:
+    for question in ("can I reschedule my follow-up to next month", "could she move her session to friday",
+                     "whats the name of that numbing cream you used", "name of the serum u put on after?"):
+        assert engine.analyze(question).clinic, question
+    # which kinds of product to keep off the skin afterwards is in the documents
+    assert not engine.analyze("what kind of serum can I use after").clinic
+
+
 def test_the_law_insurance_and_training_bodies_are_beyond_the_documents(engine: Engine) -> None:
     for question in ("is that even legal", "which regulator do I report them to", "can I sue the clinic",
                      "does my insurance cover it", "do I need a level 4 qualification", "is it licensed"):
