@@ -372,6 +372,26 @@ _DETERMINERS = {"my", "the", "her", "his", "their", "our", "your", "ur", "an", "
 _ORIGINS = {"from", "after"}  # "stretch marks after pregnancy": what the mark came from
 
 
+# Verbs that report what someone or something said: "the clinic menu says", "my hairdresser called it"
+_REPORTING = {"says", "said", "claims", "claimed", "lists", "listed", "calls", "called", "promises", "promised",
+              "reckons", "advertises", "advertised", "mentions", "mentioned", "recommends", "recommended"}
+
+
+def speaker_words(words: list[str]) -> set[str]:
+    """Who or what said a thing: "clinic" and "menu" in "the clinic menu says 'CIT'", "hairdresser" in "my
+    hairdresser called it collagen induction". They tell where a claim came from, not what is asked."""
+    out: set[str] = set()
+    stop = stopwords()
+    for i, word in enumerate(words):
+        # "small claims for burns" is a court, not a claim made
+        if word in _REPORTING and words[i + 1 : i + 2] != ["for"]:
+            for before in reversed(words[max(0, i - 3) : i]):
+                if before in stop:  # a noun's words stand side by side: "what is it called" names no one
+                    break
+                out.add(before)
+    return out
+
+
 def origin_words(words: list[str]) -> set[str]:
     """How a mark on the skin came about: "chip" and "pan" in "a burn scar from a chip pan". They tell how the
     scar came about; the scar is what is asked about."""
@@ -851,7 +871,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             unknown.append(g.word)
             g.stem = None
     after = aside_words(text)
-    aside = after | simile_words(words) | bracketed_words(text) | origin_words(words)
+    aside = after | simile_words(words) | bracketed_words(text) | origin_words(words) | speaker_words(words)
     # Most questions name no other treatment: skip splitting them into sentences again.
     told = told_of_treatment(text) if treatment_words().intersection(words) else set()
     history = history_words(text) if told else set()  # the tested definition; rare enough to split twice

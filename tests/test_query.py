@@ -10,7 +10,7 @@ from conftest import write_corpus
 from mnqa.analysis import parse_shorthand, shorthand
 from mnqa.engine import Engine
 from mnqa.query import (anchor_words, aside_words, bracketed_words, expected_amount, history_words, origin_words,
-                        simile_words)
+                        simile_words, speaker_words)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -548,3 +548,11 @@ def test_where_a_claim_was_read_is_not_what_is_asked(engine: Engine) -> None:
         told = {g.word for g in analysed.groups if g.generic}
         assert told & {"leaflet", "promises", "ad", "website", "claims"}, question
         assert engine.ask(question).answered, question
+
+
+def test_who_said_a_thing_is_told_not_asked(engine: Engine) -> None:
+    assert speaker_words("the salon price list says cit is the same".split()) == {"salon", "price", "list"}
+    assert speaker_words("my hairdresser called it dermaplaning".split()) == {"hairdresser"}
+    assert speaker_words("what is it called".split()) == set()
+    assert speaker_words("can i take them to small claims for burns".split()) == set()
+    assert engine.ask("my beautician called it collagen induction, is that the same as microneedling?").answered
