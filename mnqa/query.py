@@ -194,7 +194,7 @@ _COMPARING = {"better", "best", "worse", "cheaper", "safer", "vs", "versus", "co
 # inside words at once: every question is matched, and this is about seven times faster than a \b per alternative.
 _CLINIC_RE = re.compile(
     r"\b(?:(?:your|ur|our|this) (?:clinic|salon|spa|practice|office|place|girls|staff|team|practitioners?|nurses?|"
-    r"therapists?|aestheticians?|estheticians?|doctors?|prices?|price list|menu|policy|policies|hours|address|"
+    r"therapists?|aestheticians?|estheticians?|doctors?|price list|prices?|menu|policy|policies|hours|address|"
     r"location|cancel+ation|deposit)\b"
     r"|(?:are|r) (?:you|u) open\b|what time do (?:you|u)\b|where are (?:you|u)\b"
     # when the clinic opens and closes ("what time we close on sat", "opening hours", "closing time")
@@ -462,7 +462,16 @@ def about_clinic(text: str) -> bool:
     # Only what is asked counts: "someone bought her a voucher, the salon said it's fine. is it though?" tells of
     # a voucher but asks whether it is safe.
     asking = [s for s in _SENTENCE_RE.findall(text) if _asks(s)]
-    return any(_CLINIC_RE.search(s) for s in asking) if asking else True
+    return any(_names_clinic(s) for s in asking) if asking else _names_clinic(text)
+
+
+# What the clinic's menu or website says is quoted to ask about the treatment: "your menu lists 'CIT' - same thing?"
+_QUOTING_RE = re.compile(r"\s+(?:says|said|lists|listed|claims|calls|mentions|shows|has|promises|advertises)\b")
+
+
+def _names_clinic(text: str) -> bool:
+    """Whether a sentence names the clinic's own affairs, other than as the source of something it quotes."""
+    return any(not _QUOTING_RE.match(text, m.end()) for m in _CLINIC_RE.finditer(text))
 
 
 # "how long", "how soon": the adverb is the question's frame, answered by what its lexicon phrase stands for.

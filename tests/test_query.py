@@ -505,6 +505,15 @@ def test_moving_a_follow_up_and_the_name_of_a_product_are_questions_about_the_cl
     assert not engine.analyze("what kind of serum can I use after").clinic
 
 
+def test_what_the_clinic_quotes_is_asked_about_not_the_clinic(engine: Engine) -> None:
+    for question in ("your salon says it is pain free, true?", "your price list says one session is enough - is it?",
+                     "your menu lists CIT, is that microneedling?"):
+        assert not engine.analyze(question).clinic, question
+        assert engine.ask(question).answered, question
+    for question in ("what is on your menu", "your salon has parking?", "is your price list online"):
+        assert engine.analyze(question).clinic, question
+
+
 def test_the_law_insurance_and_training_bodies_are_beyond_the_documents(engine: Engine) -> None:
     for question in ("is that even legal", "which regulator do I report them to", "can I sue the clinic",
                      "does my insurance cover it", "do I need a level 4 qualification", "is it licensed"):
