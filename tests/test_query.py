@@ -565,3 +565,9 @@ def test_who_said_a_thing_is_told_not_asked(engine: Engine) -> None:
     assert speaker_words("what is it called".split()) == set()
     assert speaker_words("can i take them to small claims for burns".split()) == set()
     assert engine.ask("my beautician called it collagen induction, is that the same as microneedling?").answered
+
+
+def test_everyone_suddenly_having_it_asks_why_it_is_popular(engine: Engine) -> None:
+    for question in ("why is every clinic suddenly offering it", "how come everybody suddenly wants this"):
+        answer = engine.ask(question)
+        assert answer.answered and "popularity" in answer.results[0].answer, question
