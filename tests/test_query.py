@@ -571,3 +571,10 @@ def test_everyone_suddenly_having_it_asks_why_it_is_popular(engine: Engine) -> N
     for question in ("why is every clinic suddenly offering it", "how come everybody suddenly wants this"):
         answer = engine.ask(question)
         assert answer.answered and "popularity" in answer.results[0].answer, question
+
+
+def test_a_myth_or_slapping_a_cream_on_says_how_not_what(engine: Engine) -> None:
+    for question in ("is it a myth that it helps products sink in", "can i slap vitamin c on afterwards"):
+        told = {g.word for g in engine.analyze(question).groups if g.generic}
+        assert told & {"myth", "slap"}, question
+        assert engine.ask(question).answered, question
