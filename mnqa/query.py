@@ -38,11 +38,13 @@ class Group:
     frame: bool = False  # "long" in "how long": matched by what the frame stands for, never by "longer needles"
     frame_scale: float = 1.0  # how much the frame's stems count in ranking
     generic: bool = False  # a common word that says little about what is asked (analysis.is_generic)
-    # said only after the question, as context ("are the needles sterile? I'm a germaphobe"), or as a likeness or
-    # in brackets ("I bruise like a peach", "keloids (ear piercing disaster)")
+    # said only after the question, as context ("are the needles sterile? I'm a germaphobe"), as a likeness or in
+    # brackets ("I bruise like a peach", "keloids (ear piercing disaster)"), or as a cause or a speaker ("keloids
+    # from piercings", "my GP says")
     aside: bool = False
     told_after: bool = False  # the first of these: context whatever the word, where a bracket may name the topic
     history: bool = False  # another treatment told of in a sentence that asks nothing (history_words)
+    speaker: bool = False  # who said a thing, told whatever the word ("my GP says", "the therapist mentioned")
 
     def members(self) -> dict[str, float]:
         """Every stem that matches this group, with its weight (the group's own word at 1.0, unless a frame)."""
@@ -880,7 +882,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             unknown.append(g.word)
             g.stem = None
     after = aside_words(text)
-    aside = after | simile_words(words) | bracketed_words(text) | origin_words(words) | speaker_words(words)
+    speakers = speaker_words(words)
+    aside = after | simile_words(words) | bracketed_words(text) | origin_words(words) | speakers
     # Most questions name no other treatment: skip splitting them into sentences again.
     told = told_of_treatment(text) if treatment_words().intersection(words) else set()
     history = history_words(text) if told else set()  # the tested definition; rare enough to split twice
@@ -888,6 +891,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         g.generic = not g.phrase and (is_generic(g.word) or g.word in anchors)
         g.aside = g.word in aside
         g.told_after = g.word in after
+        g.speaker = g.word in speakers
         g.history = g.word in history
     # Words the documents never use, said only of the other treatment ("lasers freak me out. Is microneedling
     # safe?"), are context too when the question has a topic of its own and does not turn back to what was told

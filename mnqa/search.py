@@ -276,7 +276,7 @@ class Searcher:
                 info, credit = self.index.idf_weight(g.stem), EXPANSION_CREDIT
             else:  # a word only the lexicon knows: its expansions are all it can be matched by
                 info, credit = max(self.index.idf_weight(s) for s in g.expansions), 1.0
-            scale *= ASIDE_WEIGHT if g.told_after or g.history else 1.0
+            scale *= ASIDE_WEIGHT if g.told_after or g.history or g.speaker else 1.0
             words.append((info * scale, credit, None if g.frame else g.stem, frozenset(g.expansions), 0.0, other))
         # Asked of the clinic itself ("which of your girls does it"): what general articles never say counts like
         # words beyond the documents, on top of the others.

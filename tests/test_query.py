@@ -565,6 +565,15 @@ def test_who_said_a_thing_is_told_not_asked(engine: Engine) -> None:
     assert speaker_words("what is it called".split()) == set()
     assert speaker_words("can i take them to small claims for burns".split()) == set()
     assert engine.ask("my beautician called it collagen induction, is that the same as microneedling?").answered
+    # a speaker the documents know ("nurse", who does it) still counts less than what was said
+    analysed = engine.analyze("the nurse mentioned growth factors, what are they?")
+    assert [g.word for g in analysed.groups if g.speaker] == ["nurse"]
+    assert "growth factors" in engine.ask("the nurse mentioned growth factors, what are they?").results[0].answer
+    # and the passage that answers is not judged short for lacking the speaker
+    told = engine.searcher.search(analysed, 3).coverage
+    for g in analysed.groups:
+        g.speaker = False
+    assert told > engine.searcher.search(analysed, 3).coverage
 
 
 def test_everyone_suddenly_having_it_asks_why_it_is_popular(engine: Engine) -> None:
