@@ -587,3 +587,8 @@ def test_a_myth_or_slapping_a_cream_on_says_how_not_what(engine: Engine) -> None
         told = {g.word for g in engine.analyze(question).groups if g.generic}
         assert told & {"myth", "slap"}, question
         assert engine.ask(question).answered, question
+
+
+def test_asking_whether_something_came_from_the_treatment_asks_about_side_effects(engine: Engine) -> None:
+    assert "side effects" in engine.analyze("got a few tiny scabs, is that caused by the treatment?").expansions
+    assert "side effects" in engine.analyze("my cheeks are blotchy today, could that be from the needling?").expansions
