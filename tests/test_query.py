@@ -592,3 +592,9 @@ def test_a_myth_or_slapping_a_cream_on_says_how_not_what(engine: Engine) -> None
 def test_asking_whether_something_came_from_the_treatment_asks_about_side_effects(engine: Engine) -> None:
     assert "side effects" in engine.analyze("got a few tiny scabs, is that caused by the treatment?").expansions
     assert "side effects" in engine.analyze("my cheeks are blotchy today, could that be from the needling?").expansions
+
+
+def test_medicine_or_beauty_is_answered_by_its_applications(engine: Engine) -> None:
+    # the documents say it is both: asking which one is answered by that sentence, not by who provides it
+    for question in ("is it purely cosmetic or do doctors use it too", "is this a beauty thing or a medical thing"):
+        assert "applications" in engine.ask(question).results[0].answer, question
