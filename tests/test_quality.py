@@ -122,7 +122,7 @@ FLOORS = {
     # Scored once, at the end of the first tuning session, never tuned on: these floors only guard regressions.
     "holdout": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.97},
     # Written last, scored once at the end of the third session (README), never tuned on.
-    "holdout4": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.97},
+    "holdout4": {"success@1": 0.93, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.85, "abstention": 0.97},
     # Written blind as holdout7 and holdout8 and scored once each at the end of the fourth session (S@1 .783 and .650,
     # false refusals .050 and .100), then tuned on.
     "dev12": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.80, "abstention": 0.97},
@@ -145,7 +145,7 @@ FLOORS = {
     # clients on DMs) and scored twice: on the code as the session began (S@1 .750 and .633, refused .90 and .90)
     # and at its end (.750 and .633, refused .90 and .85), then tuned on in the eighth.
     "dev20": {"success@1": 0.93, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.82, "abstention": 0.87},
-    "dev21": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.77, "abstention": 0.92},
+    "dev21": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.91, "answer_sentence": 0.77, "abstention": 0.92},
     # Written blind at the start of the eighth session (staff relaying clients' questions and website chat; people
     # asking for someone else or about one skin worry, some dictated) and scored twice: on the code as the session
     # began (S@1 .783 and .750, refused .85 and .85) and at its end (.883 and .783, refused .85 and .85), then tuned
@@ -173,18 +173,18 @@ FLOORS = {
     # session began (S@1 .817 and .717, refused .80 and .65) and at its end (.833 and .733, refused .75 and .80),
     # then tuned on in the twelfth.
     "dev30": {"success@1": 0.83, "success@3": 0.91, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.82},
-    "dev31": {"success@1": 0.82, "success@3": 0.91, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev31": {"success@1": 0.82, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.92},
     # Written in the twelfth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (men booking a first treatment; clients aged 55 to 80), to tune on. First scored S@1
     # .733 and .617, wrongly refused .117 and .233.
     "dev32": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.97},
-    "dev33": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.87},
+    "dev33": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.87},
     # Written blind at the start of the twelfth session as holdout23 and holdout24 (men booking a first
     # treatment; clients aged 55 to 80) and scored twice: on the code as the session began (S@1 .633 and .650,
     # refused .90 and .50, wrongly refused .200 and .183) and at its end (.650 and .667, refused .90 and .50,
     # wrongly refused .200 and .117), then tuned on in the thirteenth.
-    "dev34": {"success@1": 0.73, "success@3": 0.80, "mrr@5": 0.77, "answer_sentence": 0.68, "abstention": 0.88},
-    "dev35": {"success@1": 0.82, "success@3": 0.85, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.72},
+    "dev34": {"success@1": 0.73, "success@3": 0.83, "mrr@5": 0.79, "answer_sentence": 0.68, "abstention": 0.88},
+    "dev35": {"success@1": 0.82, "success@3": 0.87, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.77},
     # Written in the thirteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (parents asking for a teenager; clients with one long-standing skin concern), to tune
     # on. First scored S@1 .733 and .700, wrongly refused .100 and .167.
@@ -216,7 +216,7 @@ FLOORS = {
     # revising) as holdout29 and holdout30 and scored twice: on the code as the session began (S@1 .667 and .850,
     # refused .70 and .70, wrongly refused .150 and .000) and at its end (S@1 .750 and .850, refused .85 and .75,
     # wrongly refused .100 and .000), then tuned on in the sixteenth.
-    "dev46": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.97},
+    "dev46": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.75, "abstention": 0.97},
     "dev47": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.81, "abstention": 0.87},
     # Written in the sixteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients in their sixties and seventies; men, often sceptical, asking for themselves),
@@ -260,7 +260,7 @@ FLOORS = {
     # fillers and home rollers), to tune on. First scored S@1 .967 and .650, S@3 1.00 and .867, refused .85 and
     # .90, wrongly refused 0 and .100.
     "dev60": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.88, "abstention": 0.97},
-    "dev61": {"success@1": 0.72, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.68, "abstention": 0.87},
+    "dev61": {"success@1": 0.75, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.70, "abstention": 0.87},
     # Written blind at the start of the nineteenth session (keywords typed as into a search box; clients comparing
     # it with other treatments) as holdout37 and holdout38 and scored twice: on the code as the session began
     # (S@1 .933 and .683, S@3 .983 and .817, refused .85 and .80, wrongly refused .017 and .167) and at its end
@@ -278,7 +278,7 @@ FLOORS = {
     # holdout39 and holdout40 and scored twice: on the code as the session began (S@1 .783 and .867, S@3 .850 and
     # .933, refused .75 and 1.00, wrongly refused .117 and .033) and at its end (S@1 .783 and .883, S@3 .850 and
     # .950, refused .75 and 1.00, wrongly refused .117 and .033), then tuned on in the twenty-first.
-    "dev66": {"success@1": 0.75, "success@3": 0.82, "mrr@5": 0.78, "answer_sentence": 0.72, "abstention": 0.77},
+    "dev66": {"success@1": 0.75, "success@3": 0.82, "mrr@5": 0.78, "answer_sentence": 0.72, "abstention": 0.82},
     "dev67": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.82, "abstention": 0.97},
     # Written at the start of the twenty-first session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (asking for someone else: a mother, a wife, a son; skincare enthusiasts'
@@ -302,18 +302,18 @@ FLOORS = {
     # .950, refused .95 and .85, wrongly refused .017 and .033) and at its end (S@1 .833 and .900, S@3 .900 and
     # .967, refused .95 and .85, wrongly refused .017 and .017), then tuned on in the twenty-third.
     "dev74": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.92},
-    "dev75": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.82},
+    "dev75": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.92},
     # Written at the start of the twenty-third session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (clients texting in the days after a treatment; people checking what
     # clinics' websites and adverts claim), to tune on. First scored S@1 .767 and .817, S@3 .883 and .933, refused
     # .80 and .90, wrongly refused .033 and .050.
-    "dev76": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
-    "dev77": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "dev76": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.67, "abstention": 0.87},
+    "dev77": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.83, "abstention": 0.87},
     # Written blind at the start of the twenty-third session (clients texting in the days after a treatment;
     # people checking clinics' claims) and scored on the code as the session began (S@1 .717 and .800, S@3 .867
     # and .867, refused .80 and .75, wrongly refused .083 and .083), then at its end (README); never tuned on.
-    "holdout45": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
-    "holdout46": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "holdout45": {"success@1": 0.70, "success@3": 0.85, "mrr@5": 0.77, "answer_sentence": 0.62, "abstention": 0.82},
+    "holdout46": {"success@1": 0.82, "success@3": 0.88, "mrr@5": 0.85, "answer_sentence": 0.77, "abstention": 0.72},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -324,7 +324,7 @@ CEILINGS = {
     "dev10": {"false_abstention": 0.03},
     "dev11": {"false_abstention": 0.04},
     "holdout": {"false_abstention": 0.06},
-    "holdout4": {"false_abstention": 0.05},
+    "holdout4": {"false_abstention": 0.03},
     "dev12": {"false_abstention": 0.04},
     "dev13": {"false_abstention": 0.05},
     "dev14": {"false_abstention": 0.04},
@@ -357,9 +357,9 @@ CEILINGS = {
     "dev41": {"false_abstention": 0.05},
     "dev42": {"false_abstention": 0.10},
     "dev43": {"false_abstention": 0.04},
-    "dev44": {"false_abstention": 0.10},
+    "dev44": {"false_abstention": 0.08},
     "dev45": {"false_abstention": 0.02},
-    "dev46": {"false_abstention": 0.08},
+    "dev46": {"false_abstention": 0.05},
     "dev47": {"false_abstention": 0.02},
     "dev48": {"false_abstention": 0.03},
     "dev49": {"false_abstention": 0.05},
@@ -389,10 +389,10 @@ CEILINGS = {
     "dev73": {"false_abstention": 0.03},
     "dev74": {"false_abstention": 0.05},
     "dev75": {"false_abstention": 0.05},
-    "dev76": {"false_abstention": 1.00},
-    "dev77": {"false_abstention": 1.00},
-    "holdout45": {"false_abstention": 1.00},
-    "holdout46": {"false_abstention": 1.00},
+    "dev76": {"false_abstention": 0.05},
+    "dev77": {"false_abstention": 0.03},
+    "holdout45": {"false_abstention": 0.08},
+    "holdout46": {"false_abstention": 0.08},
 }
 
 
