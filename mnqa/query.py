@@ -217,7 +217,8 @@ _CLINIC_RE = re.compile(
     r"|(?:which|what) (?:make|brand|model)\b|brands?\b(?![\s-]new)"
     # what becomes of a deposit; money back, discounts and vouchers, which each clinic decides
     r"|(?:my|a|the) deposit\b|money back\b|refund(?:s|ed|able)?\b|discounts?\b|vouchers?\b"
-    r"|packages? (?:deals?|prices?|pricing|offers?|rates?)\b|(?:any|first[- ]timer?s?|special|bundle) (?:deals?|offers?)\b"
+    r"|packages? (?:deals?|prices?|pricing|offers?|rates?)\b"
+    r"|(?:any|first[- ]timer?s?|special|bundle) (?:deals?|offers?)\b"
     r"|gift cards?\b"
     # how soon the clinic can fit someone in, and on which days, with whom
     r"|wait(?:ing)?[ -]?lists?\b"
