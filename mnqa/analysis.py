@@ -61,18 +61,12 @@ def fold(text: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Split text into word tokens with character offsets into `text`."""
     tokens = []
-    if text.isascii():
-        # Nearly every text: lowercasing keeps every offset, so the whole text is folded at once, and only a word
-        # with an apostrophe can carry a clitic.
-        for m in WORD_RE.finditer(text.lower()):
-            word = m.group()
-            if "'" in word:
-                word = _CLITIC_RE.sub("", word)
-            if word:
-                tokens.append(Token(m.start(), m.end(), word))
-        return tokens
-    for m in WORD_RE.finditer(text):
-        word = _CLITIC_RE.sub("", fold(m.group()))
+    # Nearly every text is ASCII: lowercasing it keeps every offset, so it is folded whole rather than word by word.
+    whole = text.isascii()
+    for m in WORD_RE.finditer(text.lower() if whole else text):
+        word = m.group() if whole else fold(m.group())
+        if "'" in word:  # folding made every apostrophe this one: only such a word can carry a clitic
+            word = _CLITIC_RE.sub("", word)
         if word:
             tokens.append(Token(m.start(), m.end(), word))
     return tokens

@@ -469,7 +469,7 @@ def about_clinic(text: str) -> bool:
 
 
 # What the clinic's menu or website says is quoted to ask about the treatment: "your menu lists 'CIT' - same thing?"
-_QUOTING_RE = re.compile(r"\s+(?:says|said|lists|listed|claims|calls|mentions|shows|has|promises|advertises)\b")
+_QUOTING_RE = re.compile(r"\s+(?:" + "|".join(sorted(_REPORTING | {"has", "shows"})) + r")\b")
 
 
 def _names_clinic(text: str) -> bool:
