@@ -104,8 +104,8 @@ SETS = {
     "dev75": ["dev75.jsonl"],
     "dev76": ["dev76.jsonl"],
     "dev77": ["dev77.jsonl"],
-    "holdout45": ["holdout45.jsonl"],
-    "holdout46": ["holdout46.jsonl"],
+    "dev78": ["dev78.jsonl"],
+    "dev79": ["dev79.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -310,10 +310,12 @@ FLOORS = {
     "dev76": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.67, "abstention": 0.87},
     "dev77": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.83, "abstention": 0.87},
     # Written blind at the start of the twenty-third session (clients texting in the days after a treatment;
-    # people checking clinics' claims) and scored on the code as the session began (S@1 .717 and .800, S@3 .867
-    # and .867, refused .80 and .75, wrongly refused .083 and .083), then at its end (README); never tuned on.
-    "holdout45": {"success@1": 0.70, "success@3": 0.85, "mrr@5": 0.77, "answer_sentence": 0.62, "abstention": 0.82},
-    "holdout46": {"success@1": 0.82, "success@3": 0.88, "mrr@5": 0.85, "answer_sentence": 0.77, "abstention": 0.72},
+    # people checking clinics' claims) as holdout45 and holdout46 and scored twice: on the code as the session
+    # began (S@1 .717 and .800, S@3 .867 and .867, refused .80 and .75, wrongly refused .083 and .083) and at its
+    # end (S@1 .733 and .850, S@3 .883 and .917, refused .85 and .75, wrongly refused .050 and .050), then tuned on
+    # in the twenty-fourth.
+    "dev78": {"success@1": 0.70, "success@3": 0.85, "mrr@5": 0.77, "answer_sentence": 0.62, "abstention": 0.82},
+    "dev79": {"success@1": 0.82, "success@3": 0.88, "mrr@5": 0.85, "answer_sentence": 0.77, "abstention": 0.72},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -391,8 +393,8 @@ CEILINGS = {
     "dev75": {"false_abstention": 0.05},
     "dev76": {"false_abstention": 0.05},
     "dev77": {"false_abstention": 0.03},
-    "holdout45": {"false_abstention": 0.08},
-    "holdout46": {"false_abstention": 0.08},
+    "dev78": {"false_abstention": 0.08},
+    "dev79": {"false_abstention": 0.08},
 }
 
 
