@@ -489,7 +489,8 @@ _PRICE_WORDS = {"cost", "costs", "price", "prices", "pricing", "fee", "fees", "c
                 "expensive", "dollars", "euros", "pounds", "quote"}
 _PRICE_NOUNS = {"price", "prices", "pricing", "fee", "fees", "quote"}  # ask a price wherever they stand
 _COST_VERBS = {"cost", "costs", "charge", "charges"}
-_FRACTIONS = {"half", "twice", "double", "triple", "quarter", "third"}
+_FRACTIONS = {"half", "twice", "double", "triple", "quarter", "third", "fraction"}
+_DOING = {"do", "does", "doing", "did", "done"}
 # A currency sign with no figure after it asks for a price in that currency ("roughly how much, in £?").
 _BARE_CURRENCY_RE = re.compile(r"[£$€](?!\s*\d)")
 _LASTING_WORDS = {"permanent", "permanently", "permanant", "top-up", "top-ups", "topup", "topups"}
@@ -535,6 +536,14 @@ def _asks_how_long_to_wait(text: str) -> bool:
                for words in sentences for i, (w, nxt) in enumerate(zip(words, words[1:])))
 
 
+def _after_the(words: list[str]) -> list[str]:
+    """The words of the noun phrase after an "(of) the" that `words` open with: "of the clinic price" -> clinic,
+    price."""
+    if words[:1] == ["of"]:
+        words = words[1:]
+    return words[1:3] if words[:1] == ["the"] else []
+
+
 def expected_amount(words: list[str]) -> str | None:
     """What amount a question asks for: "money" (a price), a time unit's stem ("how many weeks"), "duration" (any
     time unit: "how long does it last"), "length" (a measurement: "how deep in mm"), "age" (a person's age: "is
@@ -573,13 +582,17 @@ def expected_amount(words: list[str]) -> str | None:
         return "duration"
     # "is it permanent", "does it last forever", "will I need top-ups": how long results last, asked another way
     # ("permanent makeup" is a thing, not a span of time)
-    for word, after in zip(words, [*words[1:], ""]):
+    # A top-up that is done ("do top-ups at home") is a treatment, not how long results last.
+    for before, word, after in zip(["", *words], words, [*words[1:], ""]):
+        if before in _DOING:
+            continue
         if (word in _LASTING_WORDS and after not in _PERMANENT_THINGS) or (word == "top" and after in ("up", "ups")):
             return "duration"
     if "forever" in words and {"last", "lasts", "lasting"}.intersection(words):
         return "duration"
     # "half the price", "twice the price" only compares one price with another
-    compared = {words[i + 2] for i in range(len(words) - 2) if words[i] in _FRACTIONS and words[i + 1] == "the"}
+    # ("a fraction of the clinic price" too)
+    compared = {w for i, word in enumerate(words) if word in _FRACTIONS for w in _after_the(words[i + 1 : i + 5])}
     # a "price list" or "price sheet" is where a name was read, not a price asked for
     listed = {w for w, after in zip(words, words[1:]) if after in ("list", "lists", "sheet")}
     if _PRICE_NOUNS.intersection(words) - compared - listed:

@@ -98,6 +98,8 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
      ("how much would a package of three be if i book now", "money"),
      ("how much will it be", "money"), ("how much would it hurt", None),
      ("a salon does it for half the price , does it matter who does it", None),
+     ("a kit for a fraction of the clinic price , is it the same treatment", None),
+     ("can i do top ups at home with a roller", None),
      ("are the results permanent", "duration"), ("will i need top ups every year", "duration"),
      ("does it last forever", "duration"), ("can it go over permanent makeup", None),
      ("i sit there forever before it starts", None),
