@@ -377,7 +377,9 @@ _ORIGINS = {"from", "after"}  # "stretch marks after pregnancy": what the mark c
 
 # Verbs that report what someone or something said: "the clinic menu says", "my hairdresser called it"
 _REPORTING = {"says", "said", "claims", "claimed", "lists", "listed", "calls", "called", "promises", "promised",
-              "reckons", "advertises", "advertised", "mentions", "mentioned", "recommends", "recommended"}
+              "reckons", "advertises", "advertised", "mentions", "mentioned", "recommends", "recommended",
+              # what a clinic or shop offers is put on its menu, like a claim: "my clinic offers X and Y"
+              "offers", "offered", "offering", "sells", "selling"}
 
 
 def speaker_words(words: list[str]) -> set[str]:

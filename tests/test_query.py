@@ -565,6 +565,9 @@ def test_who_said_a_thing_is_told_not_asked(engine: Engine) -> None:
     assert speaker_words("the salon price list says cit is the same".split()) == {"salon", "price", "list"}
     assert speaker_words("my hairdresser called it dermaplaning".split()) == {"hairdresser"}
     assert speaker_words("what is it called".split()) == set()
+    # what a place offers or sells is told like a claim: the question is about the treatments named
+    assert speaker_words("my local clinic offers microdermabrasion and microneedling".split()) == {"local", "clinic"}
+    assert engine.ask("my clinic offers microdermabrasion and microneedling, aren't they basically the same?").answered
     assert speaker_words("can i take them to small claims for burns".split()) == set()
     assert engine.ask("my beautician called it collagen induction, is that the same as microneedling?").answered
     # a speaker the documents know ("nurse", who does it) still counts less than what was said
