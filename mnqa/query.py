@@ -382,12 +382,20 @@ _REPORTING = {"says", "said", "claims", "claimed", "lists", "listed", "calls", "
               "offers", "offered", "offering", "sells", "selling"}
 
 
+# Places in a crowd ("every clinic", "all the salons") are everyone offering it, not what is asked.
+_CROWD = {"every", "all", "most", "many"}
+_PLACES = {"clinic", "clinics", "salon", "salons", "place", "places", "spa", "spas"}
+
+
 def speaker_words(words: list[str]) -> set[str]:
-    """Who or what said a thing: "clinic" and "menu" in "the clinic menu says 'CIT'", "hairdresser" in "my
-    hairdresser called it collagen induction". They tell where a claim came from, not what is asked."""
+    """Who or what said or offers a thing: "clinic" and "menu" in "the clinic menu says 'CIT'", "hairdresser" in
+    "my hairdresser called it collagen induction", "clinic" in "why is every clinic pushing this". They tell where
+    a claim came from, not what is asked."""
     out: set[str] = set()
     stop = stopwords()
     for i, word in enumerate(words):
+        if word in _PLACES and _CROWD.intersection(words[max(0, i - 2) : i]):
+            out.add(word)
         # "small claims for burns" is a court, not a claim made
         if word in _REPORTING and words[i + 1 : i + 2] != ["for"]:
             for before in reversed(words[max(0, i - 3) : i]):

@@ -582,9 +582,12 @@ def test_who_said_a_thing_is_told_not_asked(engine: Engine) -> None:
 
 
 def test_everyone_suddenly_having_it_asks_why_it_is_popular(engine: Engine) -> None:
-    for question in ("why is every clinic suddenly offering it", "how come everybody suddenly wants this"):
+    for question in ("why is every clinic suddenly offering it", "how come everybody suddenly wants this",
+                     "why are all the salons pushing this at the moment"):
         answer = engine.ask(question)
         assert answer.answered and "popularity" in answer.results[0].answer, question
+    # the crowd of places is who offers it, not what is asked
+    assert speaker_words("why is every clinic pushing it".split()) == {"clinic"}
 
 
 def test_a_myth_or_slapping_a_cream_on_says_how_not_what(engine: Engine) -> None:
