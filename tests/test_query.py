@@ -597,6 +597,13 @@ def test_a_myth_or_slapping_a_cream_on_says_how_not_what(engine: Engine) -> None
         assert engine.ask(question).answered, question
 
 
+def test_asking_whether_it_counts_as_something_asks_what_it_is(engine: Engine) -> None:
+    analysed = engine.analyze("does microneedling count as surgery")
+    assert [g.word for g in analysed.groups if g.generic] == ["count"]
+    answer = engine.ask("my boyfriend asked if what I had counts as surgery. does it?")
+    assert answer.answered and "cosmetic surgery" in answer.results[0].passage.text
+
+
 def test_asking_whether_something_came_from_the_treatment_asks_about_side_effects(engine: Engine) -> None:
     assert "side effects" in engine.analyze("got a few tiny scabs, is that caused by the treatment?").expansions
     assert "side effects" in engine.analyze("my cheeks are blotchy today, could that be from the needling?").expansions
