@@ -211,8 +211,9 @@ _CLINIC_RE = re.compile(
     # do something ("how do we keep infection risk down" asks about the treatment)
     r"|(?<!how )(?<!why )(?:do|can|will|would|should) we (?:charge|offer|sell|stock|take|accept|allow|refund|"
     r"provide|keep|have(?! to\b))\b"
-    r"|^(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all)(?: guys)? (?:offer|sell|stock|take|accept|"
-    r"provide|open|do(?! it\b)|have(?! to\b))\b"
+    # (at the start of a sentence: "... be? do you do a deal if I book 3")
+    r"|(?:^|(?<=[.?!] ))(?:(?:hi|hey|hello)\W+)?(?:do|does) (?:you|u|ya|y'all)(?: guys)? "
+    r"(?:offer|sell|stock|take|accept|provide|open|do(?! it\b)|have(?! to\b))\b"
     # which make of device or product, which the clinic chooses and general articles never name
     r"|(?:which|what) (?:make|brand|model)\b|brands?\b(?![\s-]new)"
     # what becomes of a deposit; money back, discounts and vouchers, which each clinic decides
@@ -258,6 +259,7 @@ _CLINIC_RE = re.compile(
     r"|(?:consultations?|consults?) (?:is |are |be )?(?:free|chargeable|charged)\b"
     # what only the law, an insurer or a training body can say: articles on the treatment never do
     r"|(?:il)?legal(?:ly)?\b|(?:un)?lawful\b|(?<!in-)(?<!in )laws?\b|regulat(?:ed|ion|ions|or|ors|ory)\b"
+    r"|(?:registered|certified) (?:with|by)\b"
     r"|(?:un)?licen[cs](?:e|es|ed|ing)\b|insur(?:ance|ence|ed|er|ers)\b|su(?:e|ed|ing)\b|lawyers?\b"
     r"|solicitors?\b|compensation\b|accredit(?:ed|ation)\b|pass mark\b|level [2-7]\b|nhs\b"
     r")"
@@ -474,7 +476,7 @@ def about_clinic(text: str) -> bool:
         return False
     # Only what is asked counts: "someone bought her a voucher, the salon said it's fine. is it though?" tells of
     # a voucher but asks whether it is safe.
-    asking = [s for s in _SENTENCE_RE.findall(text) if _asks(s)]
+    asking = [s.strip() for s in _SENTENCE_RE.findall(text) if _asks(s)]
     return any(_names_clinic(s) for s in asking) if asking else _names_clinic(text)
 
 

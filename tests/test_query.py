@@ -9,8 +9,8 @@ import pytest
 from conftest import write_corpus
 from mnqa.analysis import parse_shorthand, shorthand
 from mnqa.engine import Engine
-from mnqa.query import (anchor_words, aside_words, bracketed_words, expected_amount, history_words, origin_words,
-                        simile_words, speaker_words)
+from mnqa.query import (about_clinic, anchor_words, aside_words, bracketed_words, expected_amount, history_words,
+                        origin_words, simile_words, speaker_words)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -482,7 +482,8 @@ def test_visiting_the_clinic_and_who_comes_along_are_questions_about_the_clinic(
 
 def test_how_the_clinic_takes_payment_and_what_it_gives_free_are_questions_about_the_clinic(engine: Engine) -> None:
     for question in ("can I pay monthly", "could I spread the cost over a few months", "do you take klarna",
-                     "is there a payment plan", "do you do free consultations", "is the consult free?"):
+                     "is there a payment plan", "do you do free consultations", "is the consult free?",
+                     "how much will my next one be? do you do a deal if I book 3?"):
         assert engine.analyze(question).clinic, question
         assert not engine.ask(question).answered, question
     # what it costs compared with a laser is in the documents
@@ -497,6 +498,11 @@ def test_package_deals_and_which_therapist_does_it_are_questions_about_the_clini
     # a course someone has already begun, and which kind of practitioner is safe, are about the treatment
     assert not engine.analyze("I'm starting chemo next month. Can I still finish my microneedling package?").clinic
     assert not engine.analyze("what kind of practitioner should do microneedling").clinic
+
+
+def test_whom_a_clinic_must_be_registered_with_is_a_question_for_the_law() -> None:
+    assert about_clinic("does a salon doing this have to be registered with anyone?")
+    assert not about_clinic("should it be done by a registered nurse or a doctor?")
 
 
 def test_moving_a_follow_up_and_the_name_of_a_product_are_questions_about_the_clinic(engine: Engine) -> None:
