@@ -435,7 +435,8 @@ def opinion_at(words: list[str]) -> set[int]:
 
 
 # The visit itself, named to say when something happens: "after my appointment", "before the session".
-_VISITS = {"appointment", "appointments", "session", "sessions", "treatment", "treatments", "procedure", "visit"}
+_VISITS = {"appointment", "appointments", "session", "sessions", "treatment", "treatments", "procedure", "visit",
+           "rolling", "needling"}
 _WHEN = {"after", "before", "since", "until", "till", "following", "ahead"}
 # "safe while pregnant", "ok with a pacemaker": safe, and what it is safe with
 _SAFE = {"safe", "ok", "okay", "fine", "alright", "safely"}

@@ -316,11 +316,15 @@ def test_feeling_like_something_is_so_is_an_opinion_not_a_sensation(engine: Engi
     assert "feel" not in [g.word for g in opinion.groups] and "numbing cream" not in opinion.expansions
     assert "numbing cream" in engine.analyze("what does it feel like").expansions
     assert "numbing cream" in engine.analyze("my face feels like i fell asleep in the sun").expansions
+    assert "discomfort" in engine.analyze("it stung a bit").expansions
 
 
 def test_a_visit_named_to_say_when_is_not_what_is_asked(engine: Engine) -> None:
     assert anchor_words("flying out 2 days after my appointment is that ok".split()) == {"appointment"}
     assert anchor_words("talk me through an appointment from start to finish".split()) == set()
+    # a home roller user's "after rolling" is the same: when, not what
+    assert anchor_words("my face stung after rolling normal".split()) == {"rolling"}
+    assert anchor_words("how often should i be rolling".split()) == set()
     # What the question is about is the flight, which the documents never mention.
     assert not engine.ask("flying out 2 days after my appt is that ok").answered
     assert engine.ask("how long is an appointment").answered
