@@ -526,6 +526,8 @@ _INTERVAL_WORDS = {"interval", "intervals", "spaced"}
 _LENGTH_UNITS = {"mm", "millimetre", "millimetres", "millimeter", "millimeters", "cm", "centimetre", "centimetres",
                  "centimeter", "centimeters", "inch", "inches"}
 _MEASURE_RE = re.compile(r"\d+(?:mm|cm|in)")  # a length typed as one word: "1mm", "0.5mm" (tokenized "0", "5mm")
+_DEVICES = {"roller", "rollers", "pen", "pens", "needle", "needles", "stamp", "one", "ones", "head", "heads",
+            "cartridge", "cartridges", "dermaroller", "dermarollers", "dermapen"}
 
 
 # Ways of asking for an age ("is there a minimum age", "am I old enough"): a person's age, not skin ageing nor
@@ -561,7 +563,9 @@ def expected_amount(words: list[str]) -> str | None:
     """What amount a question asks for: "money" (a price), a time unit's stem ("how many weeks"), "duration" (any
     time unit: "how long does it last"), "length" (a measurement: "how deep in mm"), "age" (a person's age: "is
     there a minimum age"), or None."""
-    if _LENGTH_UNITS.intersection(words) or any(_MEASURE_RE.fullmatch(w) for w in words):
+    # a length naming a device ("the 0.5mm roller I got") says which one, it asks for no length
+    named = {w for w, after in zip(words, words[1:]) if after in _DEVICES}
+    if _LENGTH_UNITS.intersection(words) or any(_MEASURE_RE.fullmatch(w) for w in set(words) - named):
         return "length"
     pairs = {(a, b) for a, b, c in zip(words, words[1:], [*words[2:], ""]) if c not in ("spot", "spots")}
     if _AGE_ASKED.intersection(pairs) or "underage" in words or any(

@@ -85,7 +85,7 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
      ("how much is it supposed to sting", None), ("what are the fees", "money"),
      ("how many weeks until i see results", "week"), ("how much does it hurt", None), ("does it hurt", None),
      ("how deep do the needles go in mm", "length"), ("needle length in millimetres", "length"),
-     ("should i buy 1mm or 5mm", "length"),
+     ("should i buy 1mm or 5mm", "length"), ("is the clinic one different from the 0 5mm roller i got", None),
      ("how much is microneedling here", "money"), ("how much is it for a full face", "money"),
      ("how much per session for a full face", "money"), ("how much each session", "money"),
      ("how much downtime is there", None), ("how long do the results last", "duration"),
