@@ -623,3 +623,9 @@ def test_medicine_or_beauty_is_answered_by_its_applications(engine: Engine) -> N
     # the documents say it is both: asking which one is answered by that sentence, not by who provides it
     for question in ("is it purely cosmetic or do doctors use it too", "is this a beauty thing or a medical thing"):
         assert "applications" in engine.ask(question).results[0].answer, question
+
+
+def test_time_in_the_chair_or_at_the_clinic_asks_how_long_an_appointment_takes(engine: Engine) -> None:
+    for question in ("how long would I be in the clinic chair for?", "how long will I be at the clinic altogether"):
+        answer = engine.ask(question)
+        assert answer.answered and "minutes" in answer.results[0].answer, question
