@@ -633,6 +633,6 @@ def test_time_in_the_chair_or_at_the_clinic_asks_how_long_an_appointment_takes(e
 
 def test_clinics_in_general_are_who_does_it_not_the_topic(engine: Engine) -> None:
     analysed = engine.analyze("do clinics numb your face first?")
-    assert [g.word for g in analysed.groups if g.generic] == ["clinics"]
+    assert "clinics" in [g.word for g in analysed.groups if g.generic]
     answer = engine.ask("do clinics numb your face first? how long before do they put it on")
     assert answer.answered and "numbing" in answer.results[0].answer
