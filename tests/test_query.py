@@ -636,3 +636,10 @@ def test_clinics_in_general_are_who_does_it_not_the_topic(engine: Engine) -> Non
     assert "clinics" in [g.word for g in analysed.groups if g.generic]
     answer = engine.ask("do clinics numb your face first? how long before do they put it on")
     assert answer.answered and "numbing" in answer.results[0].answer
+
+
+def test_seeing_a_doctor_first_asks_about_a_consultation(engine: Engine) -> None:
+    analysed = engine.analyze("do I need to see a doctor before I start rolling at home or is that overkill?")
+    assert "consultation" in analysed.expansions
+    assert "overkill" in [g.word for g in analysed.groups if g.generic]
+    assert engine.ask("should I check with my doctor before microneedling").answered
