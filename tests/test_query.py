@@ -643,3 +643,8 @@ def test_seeing_a_doctor_first_asks_about_a_consultation(engine: Engine) -> None
     assert "consultation" in analysed.expansions
     assert "overkill" in [g.word for g in analysed.groups if g.generic]
     assert engine.ask("should I check with my doctor before microneedling").answered
+
+
+def test_looking_ok_for_work_asks_about_downtime(engine: Engine) -> None:
+    for question in ("if I have it on friday will I look ok for work on monday?", "will I be fit for work the day after"):
+        assert "downtime" in engine.analyze(question).expansions, question
