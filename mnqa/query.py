@@ -371,10 +371,11 @@ def simile_words(words: list[str]) -> set[str]:
 
 # Marks left on the skin: what follows "from" after one of them is how it came about ("a scar from a chip pan")
 _MARKS = {"scar", "scars", "scarring", "scarred", "mark", "marks", "burn", "burns", "patch", "patches", "spot",
-          "spots", "pigmentation", "lines", "keloid", "keloids", "dent", "dents", "holes", "pitting", "damage"}
+          "spots", "pigmentation", "lines", "keloid", "keloids", "dent", "dents", "holes", "pitting", "damage",
+          "melasma", "hyperpigmentation", "discolouration", "discoloration"}
 # Before a noun: "from a chip pan", "after my appointment"
 _DETERMINERS = {"my", "the", "her", "his", "their", "our", "your", "ur", "an", "a", "each", "every", "this", "next"}
-_ORIGINS = {"from", "after"}  # "stretch marks after pregnancy": what the mark came from
+_ORIGINS = {"from", "after", "since"}  # "stretch marks after pregnancy", "melasma since my pregnancy"
 
 
 # Verbs that report what someone or something said: "the clinic menu says", "my hairdresser called it"

@@ -292,6 +292,7 @@ def test_how_a_scar_came_about_is_told_not_asked(engine: Engine) -> None:
     assert {"chip", "pan"} <= origin_words("burn scar on the back of my hand from a chip pan".split())
     assert origin_words("can i get my results from a clinic".split()) == set()  # no mark before the "from"
     assert "pregnancy" in origin_words("stretch marks on my thighs after pregnancy will it help".split())
+    assert "pregnancy" in origin_words("got melasma on my upper lip since my pregnancy does it help".split())
     assert origin_words("how soon after my session can i wear makeup".split()) == set()
     assert engine.ask("stretch marks on my thighs after my second pregnancy, will it fade them?").answered
     assert engine.ask("Burn scar on the back of my hand from a chip pan years ago. Would it do anything?").answered
