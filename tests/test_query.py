@@ -649,3 +649,8 @@ def test_seeing_a_doctor_first_asks_about_a_consultation(engine: Engine) -> None
 def test_looking_ok_for_work_asks_about_downtime(engine: Engine) -> None:
     for question in ("if I have it on friday will I look ok for work on monday?", "will I be fit for work the day after"):
         assert "downtime" in engine.analyze(question).expansions, question
+
+
+def test_asking_for_tricks_to_calm_it_down_and_for_bounce_are_understood(engine: Engine) -> None:
+    assert "cold compress" in engine.analyze("any tricks to calm the redness down fast?").expansions
+    assert "elastin" in engine.analyze("my skin has lost its spring, will this help").expansions
