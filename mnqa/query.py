@@ -251,7 +251,8 @@ _CLINIC_RE = re.compile(
     r"|(?:come|sit|stay|wait|be) (?:in|into) the (?:treatment )?room\b"
     r"|hold(?:ing)? (?:my|her|his|their) hand\b|accompany\b"
     r"|(?:come|sit|stay|be) in (?:and|to) watch\b|watch (?:me|her|him|them) (?:have|having|get|getting)\b"
-    r"|bring (?:someone|somebody|a friend|my (?:dog|friend|partner|husband|wife|mum|mom|daughter|son|carer))\b"
+    r"|bring (?:someone|somebody|a friend|my (?:dog|friend|partner|husband|wife|mum|mom|daughter|son|carer|kids?|"
+    r"child|children|baby|toddler|little one|\d+[ -]?(?:year[ -]old|yo)))\b"
     # how the clinic lets clients pay, and what it gives free: spreading the cost, paying monthly, a free consultation
     r"|spread(?:ing)? (?:the|out the) (?:cost|payments?|price)\b|monthly payments?\b|pay(?:ing)? monthly\b"
     r"|pay(?:ment)? plans?\b|in instal+ments\b|finance options?\b|pay later\b|(?:klarna|clearpay|afterpay)\b"

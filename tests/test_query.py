@@ -476,7 +476,8 @@ def test_visiting_the_clinic_and_who_comes_along_are_questions_about_the_clinic(
     for question in ("is there parking near you", "is it step-free? I use a walking frame",
                      "can my carer come into the room with me", "can my girlfriend come in and sit with me",
                      "can someone come to my mother's house to do it", "can my girlfriend come in and watch",
-                     "could my husband watch me having it done"):
+                     "could my husband watch me having it done", "can I bring my 4 year old along",
+                     "is it ok to bring my kids"):
         assert engine.analyze(question).clinic, question
     # what happens in the treatment room is the treatment, and watching the skin is aftercare
     assert not engine.analyze("walk me through what happens in the treatment room").clinic
