@@ -655,3 +655,10 @@ def test_looking_ok_for_work_asks_about_downtime(engine: Engine) -> None:
 def test_asking_for_tricks_to_calm_it_down_and_for_bounce_are_understood(engine: Engine) -> None:
     assert "cold compress" in engine.analyze("any tricks to calm the redness down fast?").expansions
     assert "elastin" in engine.analyze("my skin has lost its spring, will this help").expansions
+
+
+def test_skin_still_stinging_in_the_days_after_asks_about_sensitivity(engine: Engine) -> None:
+    for question in ("day 3 and it still stings, normal?", "everything stings at the moment, even my cleanser"):
+        assert "sensitivity" in engine.analyze(question).expansions, question
+    answer = engine.ask("everything stings at the moment, even my normal gentle cleanser")
+    assert answer.answered and "sensitivity" in answer.results[0].answer.lower()
