@@ -662,3 +662,8 @@ def test_skin_still_stinging_in_the_days_after_asks_about_sensitivity(engine: En
         assert "sensitivity" in engine.analyze(question).expansions, question
     answer = engine.ask("everything stings at the moment, even my normal gentle cleanser")
     assert answer.answered and "sensitivity" in answer.results[0].answer.lower()
+
+
+def test_dark_marks_new_since_the_treatment_ask_about_pigment_as_a_risk(engine: Engine) -> None:
+    for question in ("got darker blotches on my cheeks that weren't there before", "my skin is going darker where they did it"):
+        assert "post-inflammatory hyperpigmentation" in engine.analyze(question).expansions, question
