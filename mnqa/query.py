@@ -239,6 +239,10 @@ _CLINIC_RE = re.compile(
     r"follow[- ]?up|session|slot)\b"
     # the name of what was used on them, to buy it
     r"|name of (?:the|that|this|your|ur) (?:\w+ )?(?:serum|cream|gel|product|mask|balm|lotion|device|pen|machine)s?\b"
+    # where to buy a device or its parts, and how long one lasts: what shops and makers say, not the articles
+    r"|where (?:do|can|could|should|would) (?:i|we|you|u) (?:buy|order|purchase|get (?!it\b|this\b|that\b|"
+    r"microneedling\b|treated\b|done\b))|replacement (?:heads?|cartridges?|needles?|parts?)\b"
+    r"|replace (?:my|the|a|her|his) (?:roller|pen|head|cartridge|dermaroller|dermapen)s?\b|sellers?\b"
     # what to wear to it, which the articles never mention
     r"|what (?:should|do|can|to|would) (?:i |we |she |he |they |you |u )?wear\b(?! (?:make ?up|sunscreen|spf))"
     r"|(?:clothes|clothing|outfits?)\b"

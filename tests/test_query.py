@@ -667,3 +667,11 @@ def test_skin_still_stinging_in_the_days_after_asks_about_sensitivity(engine: En
 def test_dark_marks_new_since_the_treatment_ask_about_pigment_as_a_risk(engine: Engine) -> None:
     for question in ("got darker blotches on my cheeks that weren't there before", "my skin is going darker where they did it"):
         assert "post-inflammatory hyperpigmentation" in engine.analyze(question).expansions, question
+
+
+def test_where_to_buy_parts_and_when_to_replace_a_roller_are_not_in_the_articles(engine: Engine) -> None:
+    for question in ("where do I get replacement cartridges for my pen?", "should I replace my roller every month?",
+                     "where can I buy a dermaroller"):
+        assert engine.analyze(question).clinic, question
+    # where to have it done is who does it, which the articles do cover
+    assert not engine.analyze("where can I get it done safely").clinic
