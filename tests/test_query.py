@@ -675,3 +675,8 @@ def test_where_to_buy_parts_and_when_to_replace_a_roller_are_not_in_the_articles
         assert engine.analyze(question).clinic, question
     # where to have it done is who does it, which the articles do cover
     assert not engine.analyze("where can I get it done safely").clinic
+
+
+def test_years_in_the_sun_that_harmed_the_skin_ask_about_sun_damage(engine: Engine) -> None:
+    for question in ("years of holidays in the sun have wrecked my skin", "years of sunbathing, is it any good"):
+        assert "sun damage" in engine.analyze(question).expansions, question
