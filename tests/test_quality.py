@@ -139,7 +139,7 @@ FLOORS = {
     # session began (S@1 .800 and .783, refused .90 and .70) and at its end (.800 and .800), then tuned on in the
     # seventh.
     "dev16": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.90, "abstention": 0.92},
-    "dev17": {"success@1": 0.93, "success@3": 0.95, "mrr@5": 0.94, "answer_sentence": 0.90, "abstention": 0.92},
+    "dev17": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.90, "abstention": 0.92},
     # Written at the start of the seventh session by two more writers (clients texting; receptionists and older
     # clients writing emails), scored on the code as it then stood (S@1 .613 and .640, S@3 .720 and .840, refused
     # .92 and .64, wrongly refused .200 and .093), then tuned on.
@@ -165,12 +165,12 @@ FLOORS = {
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
     # refused .70 and .95) and at its end (.667 and .917, refused .75 and .95), then tuned on in the eleventh.
-    "dev26": {"success@1": 0.73, "success@3": 0.88, "mrr@5": 0.81, "answer_sentence": 0.63, "abstention": 0.97},
+    "dev26": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.65, "abstention": 0.97},
     "dev27": {"success@1": 0.95, "success@3": 0.96, "mrr@5": 0.96, "answer_sentence": 0.87, "abstention": 0.97},
     # Written in the eleventh session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (skincare-forum regulars; clients talking through their health history before a
     # first visit), to tune on. First scored S@1 .567 and .533, wrongly refused .233 and .250.
-    "dev28": {"success@1": 0.75, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.67, "abstention": 0.92},
+    "dev28": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.67, "abstention": 0.92},
     "dev29": {"success@1": 0.70, "success@3": 0.88, "mrr@5": 0.77, "answer_sentence": 0.68, "abstention": 0.82},
     # Written blind at the start of the eleventh session as holdout21 and holdout22 (skincare-forum regulars;
     # clients talking through their health history before a first visit) and scored twice: on the code as the
@@ -257,7 +257,7 @@ FLOORS = {
     # holdout36 and scored twice: on the code as the session began (S@1 .783 and .650, S@3 .883 and .800, refused
     # 1.00 and .70, wrongly refused .067 and .150) and at its end (S@1 .783 and .683, S@3 .900 and .867, refused
     # 1.00 and .70, wrongly refused .083 and .083), then tuned on in the nineteenth.
-    "dev58": {"success@1": 0.78, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.97},
+    "dev58": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.77, "abstention": 0.97},
     "dev59": {"success@1": 0.72, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.67, "abstention": 0.67},
     # Written in the nineteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (keywords typed as into a search box; clients comparing it with peels, lasers,
@@ -311,25 +311,25 @@ FLOORS = {
     # two blind sets written with them (clients texting in the days after a treatment; people checking what
     # clinics' websites and adverts claim), to tune on. First scored S@1 .767 and .817, S@3 .883 and .933, refused
     # .80 and .90, wrongly refused .033 and .050.
-    "dev76": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.67, "abstention": 0.87},
-    "dev77": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.83, "abstention": 0.87},
+    "dev76": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.67, "abstention": 0.87},
+    "dev77": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.87},
     # Written blind at the start of the twenty-third session (clients texting in the days after a treatment;
     # people checking clinics' claims) as holdout45 and holdout46 and scored twice: on the code as the session
     # began (S@1 .717 and .800, S@3 .867 and .867, refused .80 and .75, wrongly refused .083 and .083) and at its
     # end (S@1 .733 and .850, S@3 .883 and .917, refused .85 and .75, wrongly refused .050 and .050), then tuned on
     # in the twenty-fourth.
-    "dev78": {"success@1": 0.70, "success@3": 0.85, "mrr@5": 0.77, "answer_sentence": 0.62, "abstention": 0.82},
-    "dev79": {"success@1": 0.82, "success@3": 0.88, "mrr@5": 0.85, "answer_sentence": 0.77, "abstention": 0.72},
+    "dev78": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.80, "answer_sentence": 0.65, "abstention": 0.87},
+    "dev79": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.77},
     # Written at the start of the twenty-fourth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (home roller users; clients fitting it around their routine), to tune on.
     # First scored S@1 .733 and .783, S@3 .867 and .883, refused .75 and .85, wrongly refused .067 and .067.
-    "dev80": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
-    "dev81": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "dev80": {"success@1": 0.75, "success@3": 0.93, "mrr@5": 0.83, "answer_sentence": 0.68, "abstention": 0.82},
+    "dev81": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.87},
     # Written blind at the start of the twenty-fourth session (home roller users; clients fitting it around their
     # routine) and scored on the code as the session began (S@1 .733 and .783, S@3 .933 and .883, refused .75 and
     # 1.00, wrongly refused .067 and .100), then at its end (README); never tuned on.
-    "holdout47": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
-    "holdout48": {"success@1": 0.00, "success@3": 0.00, "mrr@5": 0.00, "answer_sentence": 0.00, "abstention": 0.00},
+    "holdout47": {"success@1": 0.75, "success@3": 0.93, "mrr@5": 0.83, "answer_sentence": 0.70, "abstention": 0.77},
+    "holdout48": {"success@1": 0.75, "success@3": 0.85, "mrr@5": 0.79, "answer_sentence": 0.72, "abstention": 0.97},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -346,7 +346,7 @@ CEILINGS = {
     "dev14": {"false_abstention": 0.04},
     "dev15": {"false_abstention": 0.03},
     "dev16": {"false_abstention": 0.03},
-    "dev17": {"false_abstention": 0.05},
+    "dev17": {"false_abstention": 0.03},
     "dev18": {"false_abstention": 0.07},
     "dev19": {"false_abstention": 0.07},
     "dev20": {"false_abstention": 0.03},
@@ -357,7 +357,7 @@ CEILINGS = {
     "dev25": {"false_abstention": 0.04},
     "dev26": {"false_abstention": 0.06},
     "dev27": {"false_abstention": 0.04},
-    "dev28": {"false_abstention": 0.11},
+    "dev28": {"false_abstention": 0.08},
     "dev29": {"false_abstention": 0.08},
     "dev30": {"false_abstention": 0.07},
     "dev31": {"false_abstention": 0.04},
@@ -405,14 +405,14 @@ CEILINGS = {
     "dev73": {"false_abstention": 0.03},
     "dev74": {"false_abstention": 0.05},
     "dev75": {"false_abstention": 0.05},
-    "dev76": {"false_abstention": 0.05},
+    "dev76": {"false_abstention": 0.03},
     "dev77": {"false_abstention": 0.03},
-    "dev78": {"false_abstention": 0.08},
-    "dev79": {"false_abstention": 0.08},
-    "dev80": {"false_abstention": 1.00},
-    "dev81": {"false_abstention": 1.00},
-    "holdout47": {"false_abstention": 1.00},
-    "holdout48": {"false_abstention": 1.00},
+    "dev78": {"false_abstention": 0.05},
+    "dev79": {"false_abstention": 0.03},
+    "dev80": {"false_abstention": 0.03},
+    "dev81": {"false_abstention": 0.07},
+    "holdout47": {"false_abstention": 0.07},
+    "holdout48": {"false_abstention": 0.13},
 }
 
 
