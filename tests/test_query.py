@@ -648,7 +648,8 @@ def test_seeing_a_doctor_first_asks_about_a_consultation(engine: Engine) -> None
 
 
 def test_looking_ok_for_work_asks_about_downtime(engine: Engine) -> None:
-    for question in ("if I have it on friday will I look ok for work on monday?", "will I be fit for work the day after"):
+    for question in ("if I have it on friday will I look ok for work on monday?",
+                     "will I be fit for work the day after"):
         assert "downtime" in engine.analyze(question).expansions, question
 
 
@@ -665,7 +666,8 @@ def test_skin_still_stinging_in_the_days_after_asks_about_sensitivity(engine: En
 
 
 def test_dark_marks_new_since_the_treatment_ask_about_pigment_as_a_risk(engine: Engine) -> None:
-    for question in ("got darker blotches on my cheeks that weren't there before", "my skin is going darker where they did it"):
+    for question in ("got darker blotches on my cheeks that weren't there before",
+                     "my skin is going darker where they did it"):
         assert "post-inflammatory hyperpigmentation" in engine.analyze(question).expansions, question
 
 
