@@ -679,6 +679,10 @@ _PLACE_AFTER_ROUND = {"the", "my", "your", "her", "his", "their", "our", "its", 
                       # a part of the face straight after it, in a hurried note ("wrinkles round eyes and mouth")
                       "eyes", "eye", "mouth", "lips", "nose", "chin", "jaw", "jawline", "neck", "forehead", "cheeks"}
 
+# A home user's verb for doing the treatment ("after rolling", "can I roll over a spot"): the treatment itself,
+# which nearly every passage is about, not the one passage that tells how the practitioner rolls the device. The
+# device ("roller") and a tool's name ("derma roll") keep their own words.
+_ROLLING = {"roll", "rolls", "rolled", "rolling"}
 
 # Two words that name one thing the documents never speak of, read as one word: a patch test is not the
 # documents' microneedle patch, nor make-up their "make". A word with a space in it is never spelling-corrected.
@@ -691,7 +695,7 @@ _WEARING = {"", "wear", "wearing", "wore", "put", "putting", "apply", "applying"
 def _as_meant(words: list[str]) -> list[str]:
     """The words with those that mean something else beside their neighbours read as meant: "round my eyes" as
     "around", "came back" as "again", the "type" of "type 2" as "a" (not the documents' "types of scarring"),
-    "patch test" and "make up" as one word each."""
+    "patch test" and "make up" as one word each, "rolling" as the treatment."""
     out = []
     i = 0
     while i < len(words):
@@ -706,6 +710,8 @@ def _as_meant(words: list[str]) -> list[str]:
             word = "again"
         elif word == "type" and nxt in _TYPE_NUMBERS:
             word = "a"
+        elif word in _ROLLING and prev != "derma":
+            word = "microneedling"
         out.append(word)
     return out
 

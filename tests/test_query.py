@@ -682,3 +682,10 @@ def test_where_to_buy_parts_and_when_to_replace_a_roller_are_not_in_the_articles
 def test_years_in_the_sun_that_harmed_the_skin_ask_about_sun_damage(engine: Engine) -> None:
     for question in ("years of holidays in the sun have wrecked my skin", "years of sunbathing, is it any good"):
         assert "sun damage" in engine.analyze(question).expansions, question
+
+
+def test_rolling_is_doing_the_treatment_but_the_roller_is_the_device(engine: Engine) -> None:
+    assert "roll" not in engine.analyze("my skin stings after rolling").weights
+    assert "roll" not in engine.analyze("can I roll over a pimple").weights
+    assert "roller" in engine.analyze("how do I clean my roller").weights
+    assert "roller" in engine.analyze("is a derma roll any good").weights
