@@ -110,6 +110,10 @@ SETS = {
     "dev81": ["dev81.jsonl"],
     "dev82": ["dev82.jsonl"],
     "dev83": ["dev83.jsonl"],
+    "dev84": ["dev84.jsonl"],
+    "dev85": ["dev85.jsonl"],
+    "holdout49": ["holdout49.jsonl"],
+    "holdout50": ["holdout50.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -331,6 +335,16 @@ FLOORS = {
     # and .883, refused .80 and 1.00, wrongly refused .033 and .100), then tuned on in the twenty-fifth.
     "dev82": {"success@1": 0.75, "success@3": 0.93, "mrr@5": 0.83, "answer_sentence": 0.70, "abstention": 0.77},
     "dev83": {"success@1": 0.75, "success@3": 0.85, "mrr@5": 0.79, "answer_sentence": 0.72, "abstention": 0.97},
+    # Written at the start of the twenty-fifth session by helpers who saw only the documents, in the kinds of the
+    # two blind sets written with them (people checking myths and sceptics; returning clients), to tune on. First
+    # scored S@1 .817 and .733, S@3 .900 and .867, refused .90 and .90, wrongly refused .050 and .067.
+    "dev84": {"success@1": 0.78, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.87},
+    "dev85": {"success@1": 0.70, "success@3": 0.83, "mrr@5": 0.77, "answer_sentence": 0.62, "abstention": 0.87},
+    # Written blind at the start of the twenty-fifth session (myths and sceptics; returning clients) and scored on
+    # the code as the session began (S@1 .833 and .750, S@3 .933 and .833, refused .85 and 1.00, wrongly refused
+    # .067 and .067), then at its end (README); never tuned on.
+    "holdout49": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.78, "abstention": 0.82},
+    "holdout50": {"success@1": 0.72, "success@3": 0.80, "mrr@5": 0.77, "answer_sentence": 0.65, "abstention": 0.97},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -414,6 +428,10 @@ CEILINGS = {
     "dev81": {"false_abstention": 0.07},
     "dev82": {"false_abstention": 0.07},
     "dev83": {"false_abstention": 0.13},
+    "dev84": {"false_abstention": 0.08},
+    "dev85": {"false_abstention": 0.10},
+    "holdout49": {"false_abstention": 0.10},
+    "holdout50": {"false_abstention": 0.10},
 }
 
 
