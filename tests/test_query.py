@@ -689,3 +689,9 @@ def test_rolling_is_doing_the_treatment_but_the_roller_is_the_device(engine: Eng
     assert "roll" not in engine.analyze("can I roll over a pimple").weights
     assert "roller" in engine.analyze("how do I clean my roller").weights
     assert "roller" in engine.analyze("is a derma roll any good").weights
+
+
+def test_skin_that_got_thinner_is_not_on_blood_thinners(engine: Engine) -> None:
+    assert "anticoagul" not in engine.analyze("my skin has got thinner with age, will it thicken").weights
+    assert "anticoagul" in engine.analyze("I'm on thinners for my heart, is that ok").weights
+    assert "anticoagul" in engine.analyze("can I have it on blood thinners").weights
