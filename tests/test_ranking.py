@@ -152,6 +152,8 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("any after-effects i should know about", "risk"),
         # Rolling at home is doing the treatment: the keloid it asks about leads, not how a doctor rolls the device.
         ("is rolling a bad idea if I get keloids", "keloid"),
+        # Everyone having it done, a few words apart, asks why it is popular.
+        ("how come everybody I know is having it done", "popularity"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
