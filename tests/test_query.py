@@ -353,6 +353,8 @@ def test_safe_with_something_asks_about_that_thing_not_safety(engine: Engine) ->
 def test_an_exact_lexicon_entry_tells_peeling_skin_from_a_chemical_peel(engine: Engine) -> None:
     # Both stem to "peel"; only the first is an after-effect the documents describe.
     assert "flaking skin" in engine.analyze("is peeling normal after").expansions
+    assert "flaking skin" in engine.analyze("will my face peel and flake").expansions
+    assert "flaking skin" not in engine.analyze("is a face peel better").expansions
     peel = engine.analyze("what's a chemical peel")
     assert "flaking skin" not in peel.expansions and "peel" in peel.unknown
 
