@@ -154,6 +154,8 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("is rolling a bad idea if I get keloids", "keloid"),
         # Everyone having it done, a few words apart, asks why it is popular.
         ("how come everybody I know is having it done", "popularity"),
+        # A roller used between visits, set against the clinic's treatment, is the home-versus-clinic question.
+        ("I use a roller between clinic visits, is it as good as having it done by you", "at-home"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
