@@ -442,7 +442,7 @@ def opinion_at(words: list[str]) -> set[int]:
 
 # The visit itself, named to say when something happens: "after my appointment", "before the session".
 _VISITS = {"appointment", "appointments", "session", "sessions", "treatment", "treatments", "procedure", "visit",
-           "rolling", "needling"}
+           "needling"}
 _WHEN = {"after", "before", "since", "until", "till", "following", "ahead"}
 # "safe while pregnant", "ok with a pacemaker": safe, and what it is safe with
 _SAFE = {"safe", "ok", "okay", "fine", "alright", "safely"}
@@ -565,6 +565,16 @@ def _after_the(words: list[str]) -> list[str]:
     return words[1:3] if words[:1] == ["the"] else []
 
 
+# "last time", "my last session": the one before, not how long something lasts
+_LAST_ONE = {"time", "times", "one", "round", "course"} | _VISITS | set(_TIME_UNITS)
+
+
+def _lasting(words: list[str]) -> bool:
+    """Whether the words say something lasts ("do the results last"), not which one came last ("last time")."""
+    return any(w in ("last", "lasts", "lasting") and after not in _LAST_ONE
+               for w, after in zip(words, [*words[1:], ""]))
+
+
 def expected_amount(words: list[str]) -> str | None:
     """What amount a question asks for: "money" (a price), a time unit's stem ("how many weeks"), "duration" (any
     time unit: "how long does it last"), "length" (a measurement: "how deep in mm"), "age" (a person's age: "is
@@ -597,7 +607,7 @@ def expected_amount(words: list[str]) -> str | None:
         if word == "how" and words[i + 1] == "many" and words[i + 2] in _TIME_UNITS:
             return _TIME_UNITS[words[i + 2]]
         # "How long do the results last?" asks for a span of time.
-        if word == "how" and words[i + 1] == "long" and {"last", "lasts", "lasting"}.intersection(words[i + 2 :]):
+        if word == "how" and words[i + 1] == "long" and _lasting(words[i + 2 :]):
             return "duration"
     if _INTERVAL_WORDS.intersection(words) or _INTERVAL_PAIRS.intersection(zip(words, words[1:])) or any(
         w in _TIME_UNITS and n in ("apart", "between") for w, n in zip(words, words[1:])
@@ -611,7 +621,7 @@ def expected_amount(words: list[str]) -> str | None:
             continue
         if (word in _LASTING_WORDS and after not in _PERMANENT_THINGS) or (word == "top" and after in ("up", "ups")):
             return "duration"
-    if "forever" in words and {"last", "lasts", "lasting"}.intersection(words):
+    if "forever" in words and _lasting(words):
         return "duration"
     # "half the price", "twice the price" only compares one price with another
     # ("a fraction of the clinic price" too)

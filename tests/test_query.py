@@ -102,6 +102,9 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
      ("can i do top ups at home with a roller", None),
      ("are the results permanent", "duration"), ("will i need top ups every year", "duration"),
      ("does it last forever", "duration"), ("can it go over permanent makeup", None),
+     ("how long do the results last", "duration"), ("how long does the redness last for", "duration"),
+     ("how long before do they put the cream on ? i forgot from last time", None),
+     ("how long is it ? my last session felt forever", None),
      ("i sit there forever before it starts", None),
      ("a price list i saw says cit , is that microneedling", None),
      ("how far apart should the sessions be", "duration"), ("how often can i roll at home", "duration"),
@@ -323,9 +326,6 @@ def test_feeling_like_something_is_so_is_an_opinion_not_a_sensation(engine: Engi
 def test_a_visit_named_to_say_when_is_not_what_is_asked(engine: Engine) -> None:
     assert anchor_words("flying out 2 days after my appointment is that ok".split()) == {"appointment"}
     assert anchor_words("talk me through an appointment from start to finish".split()) == set()
-    # a home roller user's "after rolling" is the same: when, not what
-    assert anchor_words("my face stung after rolling normal".split()) == {"rolling"}
-    assert anchor_words("how often should i be rolling".split()) == set()
     # What the question is about is the flight, which the documents never mention.
     assert not engine.ask("flying out 2 days after my appt is that ok").answered
     assert engine.ask("how long is an appointment").answered
