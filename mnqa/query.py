@@ -510,6 +510,7 @@ _PRICE_NOUNS = {"price", "prices", "pricing", "fee", "fees", "quote"}  # ask a p
 _COST_VERBS = {"cost", "costs", "charge", "charges"}
 _FRACTIONS = {"half", "twice", "double", "triple", "quarter", "third", "fraction"}
 _DOING = {"do", "does", "doing", "did", "done"}
+_NAMED_VISIT = {"my", "your", "her", "his", "their", "our", "next", "the", "this", "that"}
 # A currency sign with no figure after it asks for a price in that currency ("roughly how much, in £?").
 _BARE_CURRENCY_RE = re.compile(r"[£$€](?!\s*\d)")
 _LASTING_WORDS = {"permanent", "permanently", "permanant", "top-up", "top-ups", "topup", "topups"}
@@ -615,9 +616,10 @@ def expected_amount(words: list[str]) -> str | None:
         return "duration"
     # "is it permanent", "does it last forever", "will I need top-ups": how long results last, asked another way
     # ("permanent makeup" is a thing, not a span of time)
-    # A top-up that is done ("do top-ups at home") is a treatment, not how long results last.
+    # A top-up that is done ("do top-ups at home") or a visit named ("come in for my top-up") is a treatment, not
+    # how long results last.
     for before, word, after in zip(["", *words], words, [*words[1:], ""]):
-        if before in _DOING:
+        if before in _DOING or before in _NAMED_VISIT:
             continue
         if (word in _LASTING_WORDS and after not in _PERMANENT_THINGS) or (word == "top" and after in ("up", "ups")):
             return "duration"
