@@ -452,8 +452,8 @@ _SAFE_BETWEEN = {"to", "have", "get", "do", "be", "having", "getting", "done", "
 
 
 def anchor_words(words: list[str]) -> set[str]:
-    """Words that frame what is asked, not name it: a visit that only says when ("flying 2 days after my
-    appointment"), "this treatment" for microneedling itself ("who shouldn't have this treatment"), and "safe"
+    """Words that frame what is asked, not name it: a visit that only says when or which ("flying 2 days after my
+    appointment", "my next session"), "this treatment" for microneedling itself ("who shouldn't have this treatment"), and "safe"
     before what it is safe with ("is it safe while pregnant")."""
     out = set()
     for i, word in enumerate(words):
@@ -463,7 +463,9 @@ def anchor_words(words: list[str]) -> set[str]:
             after_when_and_my = len(before) == 2 and before[0] in _WHEN and before[1] in _DETERMINERS  # "after my"
             # "this treatment" is microneedling itself, not the lexicon's treatment count or procedure steps
             this_one = bool(before) and before[-1] == "this" and word in ("treatment", "procedure")
-            if right_after_when or after_when_and_my or this_one:
+            # "a problem for my next appointment", "since my last visit": which visit, not what happens at one
+            next_or_last = bool(before) and before[-1] in ("next", "last")
+            if right_after_when or after_when_and_my or this_one or next_or_last:
                 out.add(word)
         # "is it safe while pregnant", "safe with my pacemaker": what it is safe with is the topic, not safety
         elif word in _SAFE:

@@ -327,6 +327,8 @@ def test_feeling_like_something_is_so_is_an_opinion_not_a_sensation(engine: Engi
 def test_a_visit_named_to_say_when_is_not_what_is_asked(engine: Engine) -> None:
     assert anchor_words("flying out 2 days after my appointment is that ok".split()) == {"appointment"}
     assert anchor_words("talk me through an appointment from start to finish".split()) == set()
+    assert anchor_words("is my new medicine a problem for my next appointment".split()) == {"appointment"}
+    assert anchor_words("red for days since my last session".split()) == {"session"}
     # What the question is about is the flight, which the documents never mention.
     assert not engine.ask("flying out 2 days after my appt is that ok").answered
     assert engine.ask("how long is an appointment").answered
