@@ -327,7 +327,8 @@ def told_of_treatment(text: str) -> set[str]:
     """
     _, sentences, asks = _sentences(text)
     asked = {w for words, a in zip(sentences, asks) if a for w in words}
-    if not asked or asked & _SET_AGAINST or _THIS_TOO <= asked:
+    # A question of stopwords only ("Are they?", "Is it?") asks about what was told.
+    if not asked - stopwords() or asked & _SET_AGAINST or _THIS_TOO <= asked:
         return set()
     treatments = treatment_words()
     return {w for words, a in zip(sentences, asks) if not a and treatments.intersection(words) for w in words} - asked
