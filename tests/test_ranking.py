@@ -156,6 +156,8 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("how come everybody I know is having it done", "popularity"),
         # A roller used between visits, set against the clinic's treatment, is the home-versus-clinic question.
         ("I use a roller between clinic visits, is it as good as having it done by you", "at-home"),
+        # Spots had now are pimples (acne present), not the dark spots of pigmentation.
+        ("I've got spots at the moment, can I still come in", "acne"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
