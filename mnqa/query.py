@@ -573,10 +573,13 @@ def _after_the(words: list[str]) -> list[str]:
 _LAST_ONE = {"time", "times", "one", "round", "course"} | _VISITS | set(_TIME_UNITS)
 
 
+_BEFORE_LAST_ONE = {"my", "your", "her", "his", "their", "our", "the", "from", "since", "at", "this", "that"}
+
+
 def _lasting(words: list[str]) -> bool:
     """Whether the words say something lasts ("do the results last"), not which one came last ("last time")."""
-    return any(w in ("last", "lasts", "lasting") and after not in _LAST_ONE
-               for w, after in zip(words, [*words[1:], ""]))
+    return any(w in ("last", "lasts", "lasting") and after not in _LAST_ONE and before not in _BEFORE_LAST_ONE
+               for before, w, after in zip(["", *words], words, [*words[1:], ""]))
 
 
 def expected_amount(words: list[str]) -> str | None:
@@ -699,6 +702,9 @@ _PLACE_AFTER_ROUND = {"the", "my", "your", "her", "his", "their", "our", "its", 
 # device ("roller") and a tool's name ("derma roll") keep their own words.
 _ROLLING = {"roll", "rolls", "rolled", "rolling"}
 
+# "this time", "last time", "the first time": which occasion, not a length of time (the lexicon's "time")
+_OCCASION = {"this", "that", "next", "last", "first", "second", "third", "every", "each", "other", "some", "any"}
+
 # Two words that name one thing the documents never speak of, read as one word: a patch test is not the
 # documents' microneedle patch, nor make-up their "make". A word with a space in it is never spelling-corrected.
 _COMPOUNDS = {("make", "up"): "makeup", **{("patch", t): "patch " + t for t in ("test", "tests", "tested", "testing")}}
@@ -710,7 +716,7 @@ _WEARING = {"", "wear", "wearing", "wore", "put", "putting", "apply", "applying"
 def _as_meant(words: list[str]) -> list[str]:
     """The words with those that mean something else beside their neighbours read as meant: "round my eyes" as
     "around", "came back" as "again", the "type" of "type 2" as "a" (not the documents' "types of scarring"),
-    "patch test" and "make up" as one word each, "rolling" as the treatment."""
+    "patch test" and "make up" as one word each, "rolling" as the treatment; the "time" of "this time" is dropped."""
     out = []
     i = 0
     while i < len(words):
@@ -727,6 +733,8 @@ def _as_meant(words: list[str]) -> list[str]:
             word = "a"
         elif word in _ROLLING and prev != "derma":
             word = "microneedling"
+        elif word in ("time", "times") and prev in _OCCASION:
+            continue
         out.append(word)
     return out
 

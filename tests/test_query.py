@@ -691,6 +691,14 @@ def test_years_in_the_sun_that_harmed_the_skin_ask_about_sun_damage(engine: Engi
         assert "sun damage" in engine.analyze(question).expansions, question
 
 
+def test_this_time_or_next_time_is_an_occasion_not_a_length_of_time(engine: Engine) -> None:
+    assert "time" not in engine.analyze("new clinic this time, are the needles sterile").weights
+    assert "time" not in engine.analyze("can you do my back next time").weights
+    assert "time" in engine.analyze("how much time does it take").weights
+    assert expected_amount("red for days since my last one , how long will it last".split()) == "duration"
+    assert expected_amount("how long is the numbing ? i forgot since my last".split()) is None
+
+
 def test_rolling_is_doing_the_treatment_but_the_roller_is_the_device(engine: Engine) -> None:
     assert "roll" not in engine.analyze("my skin stings after rolling").weights
     assert "roll" not in engine.analyze("can I roll over a pimple").weights
