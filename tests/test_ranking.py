@@ -146,6 +146,7 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("could those tiny needles be used for jabs one day", "medic"),
         # Clean needles are sterile needles, not the skin cleaned first; "proper" means real, not "proper hygiene".
         ("are the needles actually clean", "steril"),
+        ("Are the needles clean?", "sterile"),
         ("is it a proper operation", "surgery"),
         ("will it take a few years off me", "wrinkles"),
         ("what will i look like when i walk out of there", "red"),
