@@ -160,7 +160,7 @@ def test_same_question_same_answer(engine: Engine) -> None:
         # Spots had now are pimples (acne present), not the dark spots of pigmentation.
         ("I've got spots at the moment, can I still come in", "acne"),
         # "a bad sign" is a verdict, like "normal": what is asked about is the itching, not the signs of ageing.
-        ("itchy a couple of days later, is that a bad sign", "itching"),
+        ("my skin was really itchy a few days after, is that a bad sign?", "itching"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
