@@ -152,7 +152,7 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("what will i look like when i walk out of there", "red"),
         ("any after-effects i should know about", "risk"),
         # Rolling at home is doing the treatment: the keloid it asks about leads, not how a doctor rolls the device.
-        ("is rolling a bad idea if I get keloids", "keloid"),
+        ("I get keloids from piercings, is rolling my face a bad idea?", "keloid"),
         # Everyone having it done, a few words apart, asks why it is popular.
         ("how come everybody I know is having it done", "popularity"),
         # A roller used between visits, set against the clinic's treatment, is the home-versus-clinic question.
