@@ -261,7 +261,7 @@ def test_another_treatment_told_of_is_history_not_what_is_asked(engine: Engine) 
     assert history_words("is it gentler than a chemical peel?") == set()
     assert history_words("my peel was a nightmare") == set()  # nothing asked
     # a question of stopwords only turns back to what was told: that is what it asks
-    assert history_words("A friend says dermabrasion and needling are the same. Are they?") == set()
+    assert history_words("A friend says microdermabrasion and needling are the same. Are they?") == set()
     q = engine.analyze("IPL made my rosacea angry. Is microneedling ok with rosacea?")
     assert [g.word for g in q.groups if g.history] == ["ipl"]
     top = engine.ask("IPL made my rosacea angry. Is microneedling ok with rosacea?").results[0]
@@ -358,7 +358,7 @@ def test_safe_with_something_asks_about_that_thing_not_safety(engine: Engine) ->
 def test_an_exact_lexicon_entry_tells_peeling_skin_from_a_chemical_peel(engine: Engine) -> None:
     # Both stem to "peel"; only the first is an after-effect the documents describe.
     assert "flaking skin" in engine.analyze("is peeling normal after").expansions
-    assert "flaking skin" in engine.analyze("will my face peel and flake").expansions
+    assert "flaking skin" in engine.analyze("does your face peel for long").expansions
     assert "flaking skin" not in engine.analyze("is a face peel better").expansions
     peel = engine.analyze("what's a chemical peel")
     assert "flaking skin" not in peel.expansions and "peel" in peel.unknown
