@@ -161,6 +161,8 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("I've got spots at the moment, can I still come in", "acne"),
         # "a bad sign" is a verdict, like "normal": what is asked about is the itching, not the signs of ageing.
         ("my skin was really itchy a few days after, is that a bad sign?", "itching"),
+        # Results that differ between people: the documents say results vary.
+        ("why did my friend get better results than me from the same course", "results vary"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
