@@ -128,7 +128,7 @@ FLOORS = {
     # daughter is 16 ..."), and back to .92 in the sixth, when asking for an age came to need a stated age.
     "dev11": {"success@1": 0.93, "success@3": 0.95, "mrr@5": 0.93, "answer_sentence": 0.87, "abstention": 0.97},
     # Scored once, at the end of the first tuning session, never tuned on: these floors only guard regressions.
-    "holdout": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.97},
+    "holdout": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.97},
     # Written last, scored once at the end of the third session (README), never tuned on.
     "holdout4": {"success@1": 0.93, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.85, "abstention": 0.97},
     # Written blind as holdout7 and holdout8 and scored once each at the end of the fourth session (S@1 .783 and .650,
@@ -169,12 +169,12 @@ FLOORS = {
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
     # refused .70 and .95) and at its end (.667 and .917, refused .75 and .95), then tuned on in the eleventh.
-    "dev26": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.65, "abstention": 0.97},
+    "dev26": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.83, "answer_sentence": 0.68, "abstention": 0.97},
     "dev27": {"success@1": 0.95, "success@3": 0.96, "mrr@5": 0.96, "answer_sentence": 0.87, "abstention": 0.97},
     # Written in the eleventh session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (skincare-forum regulars; clients talking through their health history before a
     # first visit), to tune on. First scored S@1 .567 and .533, wrongly refused .233 and .250.
-    "dev28": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.67, "abstention": 0.92},
+    "dev28": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.70, "abstention": 0.92},
     "dev29": {"success@1": 0.70, "success@3": 0.88, "mrr@5": 0.77, "answer_sentence": 0.68, "abstention": 0.82},
     # Written blind at the start of the eleventh session as holdout21 and holdout22 (skincare-forum regulars;
     # clients talking through their health history before a first visit) and scored twice: on the code as the
@@ -191,7 +191,7 @@ FLOORS = {
     # treatment; clients aged 55 to 80) and scored twice: on the code as the session began (S@1 .633 and .650,
     # refused .90 and .50, wrongly refused .200 and .183) and at its end (.650 and .667, refused .90 and .50,
     # wrongly refused .200 and .117), then tuned on in the thirteenth.
-    "dev34": {"success@1": 0.73, "success@3": 0.83, "mrr@5": 0.79, "answer_sentence": 0.68, "abstention": 0.88},
+    "dev34": {"success@1": 0.75, "success@3": 0.83, "mrr@5": 0.79, "answer_sentence": 0.68, "abstention": 0.88},
     "dev35": {"success@1": 0.82, "success@3": 0.87, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.77},
     # Written in the thirteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (parents asking for a teenager; clients with one long-standing skin concern), to tune
@@ -203,7 +203,7 @@ FLOORS = {
     # code as the session began (S@1 .833 and .800, refused .75 and .75, wrongly refused .100 and .067) and at its
     # end (.817 and .800, the same refusals), then tuned on in the fourteenth.
     "dev38": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.90, "abstention": 0.92},
-    "dev39": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.87},
+    "dev39": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.87},
     # Written in the fourteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients after a bad experience elsewhere; social-media comments), to tune on. First
     # scored S@1 .700 and .783, refused .45 and .75, wrongly refused .150 and .067.
@@ -224,14 +224,14 @@ FLOORS = {
     # revising) as holdout29 and holdout30 and scored twice: on the code as the session began (S@1 .667 and .850,
     # refused .70 and .70, wrongly refused .150 and .000) and at its end (S@1 .750 and .850, refused .85 and .75,
     # wrongly refused .100 and .000), then tuned on in the sixteenth.
-    "dev46": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.75, "abstention": 0.97},
+    "dev46": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.97},
     "dev47": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.81, "abstention": 0.87},
     # Written in the sixteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients in their sixties and seventies; men, often sceptical, asking for themselves),
     # to tune on. First scored S@1 .833 and .867, S@3 .933 and .933, refused .70 and .95, wrongly refused .033
     # and .067.
     "dev48": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.87},
-    "dev49": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.97},
+    "dev49": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.87, "abstention": 0.97},
     # Written blind at the start of the sixteenth session (clients in their sixties and seventies; men asking for
     # themselves) as holdout31 and holdout32 and scored twice: on the code as the session began (S@1 .800 and .833,
     # S@3 .883 and .883, refused .80 and .75, wrongly refused .083 and .100) and at its end (S@1 .800 and .850,
@@ -268,14 +268,14 @@ FLOORS = {
     # fillers and home rollers), to tune on. First scored S@1 .967 and .650, S@3 1.00 and .867, refused .85 and
     # .90, wrongly refused 0 and .100.
     "dev60": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.88, "abstention": 0.97},
-    "dev61": {"success@1": 0.75, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.70, "abstention": 0.87},
+    "dev61": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.87},
     # Written blind at the start of the nineteenth session (keywords typed as into a search box; clients comparing
     # it with other treatments) as holdout37 and holdout38 and scored twice: on the code as the session began
     # (S@1 .933 and .683, S@3 .983 and .817, refused .85 and .80, wrongly refused .017 and .167) and at its end
     # (S@1 .933 and .700, S@3 .983 and .817, refused .90 and .85, wrongly refused .017 and .167), then tuned on in
     # the twentieth.
     "dev62": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.87},
-    "dev63": {"success@1": 0.78, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.82},
+    "dev63": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.77, "abstention": 0.82},
     # Written at the start of the twentieth session by helpers who saw only the documents, in the kinds of the two
     # blind sets written with them (clients with a health condition or on a medicine; FAQ headings for a clinic's
     # page or a training slide), to tune on. First scored S@1 .833 and .933, S@3 .933 and 1.00, refused .75 and
@@ -287,7 +287,7 @@ FLOORS = {
     # .933, refused .75 and 1.00, wrongly refused .117 and .033) and at its end (S@1 .783 and .883, S@3 .850 and
     # .950, refused .75 and 1.00, wrongly refused .117 and .033), then tuned on in the twenty-first.
     "dev66": {"success@1": 0.75, "success@3": 0.82, "mrr@5": 0.78, "answer_sentence": 0.72, "abstention": 0.82},
-    "dev67": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.82, "abstention": 0.97},
+    "dev67": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.97},
     # Written at the start of the twenty-first session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (asking for someone else: a mother, a wife, a son; skincare enthusiasts'
     # jargon), to tune on. First scored S@1 .850 and .883, S@3 .950 and .983, refused 1.00 and 1.00, wrongly
@@ -303,26 +303,26 @@ FLOORS = {
     # Written at the start of the twenty-second session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (nervous first-timers; front-desk shorthand), to tune on. First scored S@1
     # .833 and .883, S@3 .917 and .967, refused .80 and .90, wrongly refused .067 and .033.
-    "dev72": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.83, "abstention": 0.77},
+    "dev72": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.85, "abstention": 0.82},
     "dev73": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.83, "abstention": 0.92},
     # Written blind at the start of the twenty-second session (nervous first-timers; front-desk shorthand) as
     # holdout43 and holdout44 and scored twice: on the code as the session began (S@1 .833 and .883, S@3 .900 and
     # .950, refused .95 and .85, wrongly refused .017 and .033) and at its end (S@1 .833 and .900, S@3 .900 and
     # .967, refused .95 and .85, wrongly refused .017 and .017), then tuned on in the twenty-third.
-    "dev74": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.92},
+    "dev74": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.92},
     "dev75": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.92},
     # Written at the start of the twenty-third session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (clients texting in the days after a treatment; people checking what
     # clinics' websites and adverts claim), to tune on. First scored S@1 .767 and .817, S@3 .883 and .933, refused
     # .80 and .90, wrongly refused .033 and .050.
-    "dev76": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.67, "abstention": 0.87},
+    "dev76": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.70, "abstention": 0.87},
     "dev77": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.87},
     # Written blind at the start of the twenty-third session (clients texting in the days after a treatment;
     # people checking clinics' claims) as holdout45 and holdout46 and scored twice: on the code as the session
     # began (S@1 .717 and .800, S@3 .867 and .867, refused .80 and .75, wrongly refused .083 and .083) and at its
     # end (S@1 .733 and .850, S@3 .883 and .917, refused .85 and .75, wrongly refused .050 and .050), then tuned on
     # in the twenty-fourth.
-    "dev78": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.80, "answer_sentence": 0.65, "abstention": 0.87},
+    "dev78": {"success@1": 0.75, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.65, "abstention": 0.87},
     "dev79": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.77},
     # Written at the start of the twenty-fourth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (home roller users; clients fitting it around their routine), to tune on.
@@ -333,18 +333,18 @@ FLOORS = {
     # routine) as holdout47 and holdout48 and scored twice: on the code as the session began (S@1 .733 and .783, S@3
     # .933 and .883, refused .75 and 1.00, wrongly refused .067 and .100) and at its end (S@1 .783 and .783, S@3 .967
     # and .883, refused .80 and 1.00, wrongly refused .033 and .100), then tuned on in the twenty-fifth.
-    "dev82": {"success@1": 0.75, "success@3": 0.93, "mrr@5": 0.83, "answer_sentence": 0.70, "abstention": 0.77},
+    "dev82": {"success@1": 0.78, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.82},
     "dev83": {"success@1": 0.75, "success@3": 0.85, "mrr@5": 0.79, "answer_sentence": 0.72, "abstention": 0.97},
     # Written at the start of the twenty-fifth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people checking myths and sceptics; returning clients), to tune on. First
     # scored S@1 .817 and .733, S@3 .900 and .867, refused .90 and .90, wrongly refused .050 and .067.
-    "dev84": {"success@1": 0.78, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.87},
-    "dev85": {"success@1": 0.70, "success@3": 0.83, "mrr@5": 0.77, "answer_sentence": 0.62, "abstention": 0.87},
+    "dev84": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.87},
+    "dev85": {"success@1": 0.78, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.68, "abstention": 0.87},
     # Written blind at the start of the twenty-fifth session (myths and sceptics; returning clients) and scored on
     # the code as the session began (S@1 .833 and .750, S@3 .933 and .833, refused .85 and 1.00, wrongly refused
     # .067 and .067), then at its end (README); never tuned on.
     "holdout49": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.78, "abstention": 0.82},
-    "holdout50": {"success@1": 0.72, "success@3": 0.80, "mrr@5": 0.77, "answer_sentence": 0.65, "abstention": 0.97},
+    "holdout50": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.70, "abstention": 0.97},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -405,7 +405,7 @@ CEILINGS = {
     "dev58": {"false_abstention": 0.12},
     "dev59": {"false_abstention": 0.08},
     "dev60": {"false_abstention": 0.03},
-    "dev61": {"false_abstention": 0.07},
+    "dev61": {"false_abstention": 0.05},
     "dev62": {"false_abstention": 0.05},
     "dev63": {"false_abstention": 0.13},
     "dev64": {"false_abstention": 0.10},
@@ -429,9 +429,9 @@ CEILINGS = {
     "dev82": {"false_abstention": 0.07},
     "dev83": {"false_abstention": 0.13},
     "dev84": {"false_abstention": 0.08},
-    "dev85": {"false_abstention": 0.10},
+    "dev85": {"false_abstention": 0.05},
     "holdout49": {"false_abstention": 0.10},
-    "holdout50": {"false_abstention": 0.10},
+    "holdout50": {"false_abstention": 0.07},
 }
 
 
