@@ -454,8 +454,8 @@ _SAFE_BETWEEN = {"to", "have", "get", "do", "be", "having", "getting", "done", "
 
 def anchor_words(words: list[str]) -> set[str]:
     """Words that frame what is asked, not name it: a visit that only says when or which ("flying 2 days after my
-    appointment", "my next session"), "this treatment" for microneedling itself ("who shouldn't have this treatment"), and "safe"
-    before what it is safe with ("is it safe while pregnant")."""
+    appointment", "my next session"), "this treatment" for microneedling itself ("who shouldn't have this
+    treatment"), and "safe" before what it is safe with ("is it safe while pregnant")."""
     out = set()
     for i, word in enumerate(words):
         if word in _VISITS:
@@ -513,7 +513,7 @@ _PRICE_NOUNS = {"price", "prices", "pricing", "fee", "fees", "quote"}  # ask a p
 _COST_VERBS = {"cost", "costs", "charge", "charges"}
 _FRACTIONS = {"half", "twice", "double", "triple", "quarter", "third", "fraction"}
 _DOING = {"do", "does", "doing", "did", "done"}
-_NAMED_VISIT = {"my", "your", "her", "his", "their", "our", "next", "the", "this", "that"}
+_NAMED_VISIT = {"my", "your", "her", "his", "their", "our", "next", "the", "this", "that"}  # "my top-up"
 # A currency sign with no figure after it asks for a price in that currency ("roughly how much, in £?").
 _BARE_CURRENCY_RE = re.compile(r"[£$€](?!\s*\d)")
 _LASTING_WORDS = {"permanent", "permanently", "permanant", "top-up", "top-ups", "topup", "topups"}
@@ -569,11 +569,9 @@ def _after_the(words: list[str]) -> list[str]:
     return words[1:3] if words[:1] == ["the"] else []
 
 
-# "last time", "my last session": the one before, not how long something lasts
+# "last time", "my last session", "from last": the one before, not how long something lasts
 _LAST_ONE = {"time", "times", "one", "round", "course"} | _VISITS | set(_TIME_UNITS)
-
-
-_BEFORE_LAST_ONE = {"my", "your", "her", "his", "their", "our", "the", "from", "since", "at", "this", "that"}
+_BEFORE_LAST_ONE = _NAMED_VISIT | {"from", "since", "at"}
 
 
 def _lasting(words: list[str]) -> bool:
