@@ -19,7 +19,9 @@ MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real qu
 MAX_WORD_CHARS = 40  # longer "words" are noise (hashes, URLs, keyboard mashing), never corrected
 ZIPF_WORD = 3.0  # as common in English as this (Zipf scale), a word is a real word, not a misspelling
 SUBSTITUTE_WEIGHT = 0.9  # expansions of a word the documents never use stand in for it almost fully
-HISTORY_WEIGHT = 0.5  # another treatment told of, not asked about ("IPL made it worse"), counts half in ranking
+# Another treatment told of, not asked about ("IPL made it worse"), and who said or prescribed a thing ("my GP
+# put me on"), count half in ranking.
+HISTORY_WEIGHT = 0.5
 
 
 @dataclass
@@ -53,7 +55,7 @@ class Group:
         out = dict(self.expansions)
         if self.stem is not None:
             out[self.stem] = 1.0
-        if self.history:
+        if self.history or self.speaker:
             return {stem: weight * HISTORY_WEIGHT for stem, weight in out.items()}
         return out
 
@@ -388,7 +390,12 @@ _ORIGINS = {"from", "after", "since"}  # "stretch marks after pregnancy", "melas
 _REPORTING = {"says", "said", "claims", "claimed", "lists", "listed", "calls", "called", "promises", "promised",
               "reckons", "advertises", "advertised", "mentions", "mentioned", "recommends", "recommended",
               # what a clinic or shop offers is put on its menu, like a claim: "my clinic offers X and Y"
-              "offers", "offered", "offering", "sells", "selling"}
+              "offers", "offered", "offering", "sells", "selling",
+              # who prescribes a medicine names where it came from: "my derm prescribed", "my GP put me on"
+              "prescribed", "prescribes"}
+# Putting someone on a medicine: "has me on", "started her on".
+_PUTTING_ON = {"has", "had", "put", "puts", "started", "starts", "got", "gets"}
+_PATIENTS = {"me", "her", "him", "them", "us"}
 
 
 # Places in a crowd ("every clinic", "all the salons") are everyone offering it, not what is asked.
@@ -406,7 +413,9 @@ def speaker_words(words: list[str]) -> set[str]:
         if word in _PLACES and _CROWD.intersection(words[max(0, i - 2) : i]):
             out.add(word)
         # "small claims for burns" is a court, not a claim made
-        if word in _REPORTING and words[i + 1 : i + 2] != ["for"]:
+        putting_on = word in _PUTTING_ON and words[i + 1 : i + 2] and words[i + 1] in _PATIENTS \
+            and words[i + 2 : i + 3] == ["on"]
+        if putting_on or (word in _REPORTING and words[i + 1 : i + 2] != ["for"]):
             for before in reversed(words[max(0, i - 3) : i]):
                 if before in stop:  # a noun's words stand side by side: "what is it called" names no one
                     break

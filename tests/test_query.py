@@ -588,6 +588,11 @@ def test_who_said_a_thing_is_told_not_asked(engine: Engine) -> None:
     assert speaker_words("my local clinic offers microdermabrasion and microneedling".split()) == {"local", "clinic"}
     assert engine.ask("my clinic offers microdermabrasion and microneedling, aren't they basically the same?").answered
     assert speaker_words("can i take them to small claims for burns".split()) == set()
+    # who puts someone on a medicine or prescribes it is told too; "put them on" of a serum names no one
+    assert speaker_words("my gp put me on tablets for my acne".split()) == {"gp"}
+    assert speaker_words("the dermatologist has her on a cream".split()) == {"dermatologist"}
+    assert speaker_words("my derm prescribed tablets".split()) == {"derm"}
+    assert speaker_words("will my serums work better if i put them on after".split()) == set()
     assert engine.ask("my beautician called it collagen induction, is that the same as microneedling?").answered
     # a speaker the documents know ("nurse", who does it) still counts less than what was said
     analysed = engine.analyze("the nurse mentioned growth factors, what are they?")

@@ -163,6 +163,9 @@ def test_same_question_same_answer(engine: Engine) -> None:
         ("my skin was really itchy a few days after, is that a bad sign?", "itching"),
         # Results that differ between people: the documents say results vary.
         ("why did my friend get better results than me from the same course", "results vary"),
+        # Who prescribed a medicine, or said a thing, is told, not asked: not the passage on who does the treatment.
+        ("my derm put me on antibiotics for my acne, is that an issue for my next appointment", "medication for acne"),
+        ("therapist reckons it's fine for my eczema, should I trust her", "eczema"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
