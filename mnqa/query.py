@@ -245,6 +245,9 @@ _CLINIC_RE = re.compile(
     r"|where (?:do|can|could|should|would) (?:i|we|you|u) (?:buy|order|purchase|get (?!it\b|this\b|that\b|"
     r"microneedling\b|treated\b|done\b))|replacement (?:heads?|cartridges?|needles?|parts?)\b"
     r"|replace (?:my|the|a|her|his) (?:roller|pen|head|cartridge|dermaroller|dermapen)s?\b|sellers?\b"
+    # doing two things at one visit, which each practitioner decides ("botox on the same day", "my face and my hips
+    # in the same appointment")
+    r"|(?:in|at|on|during) the same (?:day|appointment|appt|session|visit|sitting)\b"
     # what to wear to it, which the articles never mention
     r"|what (?:should|do|can|to|would) (?:i |we |she |he |they |you |u )?wear\b(?! (?:make ?up|sunscreen|spf))"
     r"|(?:clothes|clothing|outfits?)\b"

@@ -715,3 +715,13 @@ def test_skin_that_got_thinner_is_not_on_blood_thinners(engine: Engine) -> None:
     assert "anticoagul" not in engine.analyze("my skin has got thinner with age, will it thicken").weights
     assert "anticoagul" in engine.analyze("I'm on thinners for my heart, is that ok").weights
     assert "anticoagul" in engine.analyze("can I have it on blood thinners").weights
+
+
+def test_doing_two_things_at_one_visit_is_a_question_for_the_practitioner(engine: Engine) -> None:
+    for question in ("could I have my neck and my chest done in the same session?",
+                     "can you do lip filler on the same day as well"):
+        assert engine.analyze(question).clinic, question
+        assert not engine.ask(question).answered, question
+    # going back to work the same day asks about downtime, which the documents answer
+    question = "can I go back to work the same day"
+    assert not engine.analyze(question).clinic and engine.ask(question).answered
