@@ -114,6 +114,10 @@ SETS = {
     "dev85": ["dev85.jsonl"],
     "dev86": ["dev86.jsonl"],
     "dev87": ["dev87.jsonl"],
+    "dev88": ["dev88.jsonl"],
+    "dev89": ["dev89.jsonl"],
+    "holdout51": ["holdout51.jsonl"],
+    "holdout52": ["holdout52.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -346,6 +350,16 @@ FLOORS = {
     # .917, refused .85 and 1.00, wrongly refused .067 and .033), then tuned on in the twenty-sixth.
     "dev86": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.78, "abstention": 0.82},
     "dev87": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.70, "abstention": 0.97},
+    # Written at the start of the twenty-sixth session by helpers who saw only the documents, in the kinds of the
+    # two blind sets written with them (people asking "what if"; people asking about one body area or mark), to tune
+    # on. First scored S@1 .867 and .883, S@3 .883 and .983, refused .90 and .65, wrongly refused .067 and .017.
+    "dev88": {"success@1": 0.83, "success@3": 0.85, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.87},
+    "dev89": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.62},
+    # Written blind at the start of the twenty-sixth session ("what if" askers; one body area or mark) and scored on
+    # the code as the session began (S@1 .833 and .850, S@3 .917 and .917, refused .90 and .80, wrongly refused
+    # .050 and .017), then at its end (README); never tuned on.
+    "holdout51": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.87},
+    "holdout52": {"success@1": 0.82, "success@3": 0.88, "mrr@5": 0.86, "answer_sentence": 0.75, "abstention": 0.77},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -433,6 +447,10 @@ CEILINGS = {
     "dev85": {"false_abstention": 0.05},
     "dev86": {"false_abstention": 0.10},
     "dev87": {"false_abstention": 0.07},
+    "dev88": {"false_abstention": 0.10},
+    "dev89": {"false_abstention": 0.05},
+    "holdout51": {"false_abstention": 0.08},
+    "holdout52": {"false_abstention": 0.05},
 }
 
 
