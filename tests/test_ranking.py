@@ -166,6 +166,9 @@ def test_same_question_same_answer(engine: Engine) -> None:
         # Who prescribed a medicine, or said a thing, is told, not asked: not the passage on who does the treatment.
         ("my derm put me on antibiotics for my acne, is that an issue for my next appointment", "medication for acne"),
         ("therapist reckons it's fine for my eczema, should I trust her", "eczema"),
+        # Burning the skin, said as what the treatment might do, is the risk of burns, not the burn scars it treats.
+        ("might the pen burn my face", "prone to get burns"),
+        ("will the needles burn my skin", "prone to get burns"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
