@@ -169,6 +169,9 @@ def test_same_question_same_answer(engine: Engine) -> None:
         # Burning the skin, said as what the treatment might do, is the risk of burns, not the burn scars it treats.
         ("might the pen burn my face", "prone to get burns"),
         ("will the needles burn my skin", "prone to get burns"),
+        # Reusing needles is hygiene: what is asked is whether they are sterile.
+        ("are the needles sterile, or do some salons reuse them", "sterile"),
+        ("is the pen sterile or do they reuse it", "sterile"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
