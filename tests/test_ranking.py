@@ -172,6 +172,9 @@ def test_same_question_same_answer(engine: Engine) -> None:
         # Reusing needles is hygiene: what is asked is whether they are sterile.
         ("are the needles sterile, or do some salons reuse them", "sterile"),
         ("is the pen sterile or do they reuse it", "sterile"),
+        # Lying there, like sitting there, is how long the treatment takes.
+        ("how long would I be lying there for my neck and chest", "15 minutes to several hours"),
+        ("how long do I lie there for", "15 minutes to several hours"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
