@@ -175,6 +175,8 @@ def test_same_question_same_answer(engine: Engine) -> None:
         # Lying there, like sitting there, is how long the treatment takes.
         ("how long would I be lying there for my neck and chest", "15 minutes to several hours"),
         ("how long do I lie there for", "15 minutes to several hours"),
+        # Waking up says when, like "the day after": what is asked about is the redness.
+        ("if I wake up all red the day after, what helps", "appear red"),
     ],
 )
 def test_a_question_finds_the_passage_about_what_it_asks_first(engine: Engine, question: str, expected: str) -> None:
