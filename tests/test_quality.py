@@ -126,7 +126,7 @@ FLOORS = {
     "dev8": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.83, "abstention": 0.97},
     "dev9": {"success@1": 0.86, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.78, "abstention": 0.97},
     # Written as holdout5 and scored blind first (S@1 .733, S@3 .817, false refusals .167), then tuned on.
-    "dev10": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.92},
+    "dev10": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.90, "abstention": 0.92},
     # Written as holdout6 and scored blind first (S@1 .783, S@3 .917, false refusals .050), then tuned on. Its
     # refusal floor went from .92 to .88 in the fifth session (the aside rule answered "whats the minimum age? my
     # daughter is 16 ..."), and back to .92 in the sixth, when asking for an age came to need a stated age.
@@ -152,7 +152,7 @@ FLOORS = {
     # clients writing emails), scored on the code as it then stood (S@1 .613 and .640, S@3 .720 and .840, refused
     # .92 and .64, wrongly refused .200 and .093), then tuned on.
     "dev18": {"success@1": 0.83, "success@3": 0.87, "mrr@5": 0.85, "answer_sentence": 0.73, "abstention": 0.89},
-    "dev19": {"success@1": 0.78, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.67, "abstention": 0.93},
+    "dev19": {"success@1": 0.81, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.70, "abstention": 0.93},
     # Written blind as holdout13 and holdout14 at the start of the seventh session (new staff in training; young
     # clients on DMs) and scored twice: on the code as the session began (S@1 .750 and .633, refused .90 and .90)
     # and at its end (.750 and .633, refused .90 and .85), then tuned on in the eighth.
@@ -285,7 +285,7 @@ FLOORS = {
     # page or a training slide), to tune on. First scored S@1 .833 and .933, S@3 .933 and 1.00, refused .75 and
     # .85, wrongly refused .067 and 0.
     "dev64": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.77},
-    "dev65": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.85, "abstention": 0.97},
+    "dev65": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.87, "abstention": 0.97},
     # Written blind at the start of the twentieth session (health conditions and medicines; FAQ headings) as
     # holdout39 and holdout40 and scored twice: on the code as the session began (S@1 .783 and .867, S@3 .850 and
     # .933, refused .75 and 1.00, wrongly refused .117 and .033) and at its end (S@1 .783 and .883, S@3 .850 and
@@ -327,7 +327,7 @@ FLOORS = {
     # end (S@1 .733 and .850, S@3 .883 and .917, refused .85 and .75, wrongly refused .050 and .050), then tuned on
     # in the twenty-fourth.
     "dev78": {"success@1": 0.75, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.65, "abstention": 0.87},
-    "dev79": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.77},
+    "dev79": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.77},
     # Written at the start of the twenty-fourth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (home roller users; clients fitting it around their routine), to tune on.
     # First scored S@1 .733 and .783, S@3 .867 and .883, refused .75 and .85, wrongly refused .067 and .067.
@@ -343,23 +343,23 @@ FLOORS = {
     # two blind sets written with them (people checking myths and sceptics; returning clients), to tune on. First
     # scored S@1 .817 and .733, S@3 .900 and .867, refused .90 and .90, wrongly refused .050 and .067.
     "dev84": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.87},
-    "dev85": {"success@1": 0.78, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.68, "abstention": 0.87},
+    "dev85": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.70, "abstention": 0.87},
     # Written blind at the start of the twenty-fifth session (people checking myths and sceptics; returning clients)
     # as holdout49 and holdout50 and scored twice: on the code as the session began (S@1 .833 and .750, S@3 .933 and
     # .833, refused .85 and 1.00, wrongly refused .067 and .067) and at its end (S@1 .833 and .800, S@3 .933 and
     # .917, refused .85 and 1.00, wrongly refused .067 and .033), then tuned on in the twenty-sixth.
-    "dev86": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.78, "abstention": 0.82},
-    "dev87": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.70, "abstention": 0.97},
+    "dev86": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.82},
+    "dev87": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.72, "abstention": 0.97},
     # Written at the start of the twenty-sixth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people asking "what if"; people asking about one body area or mark), to tune
     # on. First scored S@1 .867 and .883, S@3 .883 and .983, refused .90 and .65, wrongly refused .067 and .017.
-    "dev88": {"success@1": 0.83, "success@3": 0.85, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.87},
-    "dev89": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.62},
+    "dev88": {"success@1": 0.87, "success@3": 0.88, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev89": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.72},
     # Written blind at the start of the twenty-sixth session ("what if" askers; one body area or mark) and scored on
     # the code as the session began (S@1 .833 and .850, S@3 .917 and .917, refused .90 and .80, wrongly refused
     # .050 and .017), then at its end (README); never tuned on.
-    "holdout51": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.87},
-    "holdout52": {"success@1": 0.82, "success@3": 0.88, "mrr@5": 0.86, "answer_sentence": 0.75, "abstention": 0.77},
+    "holdout51": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.87},
+    "holdout52": {"success@1": 0.82, "success@3": 0.88, "mrr@5": 0.86, "answer_sentence": 0.75, "abstention": 0.82},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -445,10 +445,10 @@ CEILINGS = {
     "dev83": {"false_abstention": 0.13},
     "dev84": {"false_abstention": 0.08},
     "dev85": {"false_abstention": 0.05},
-    "dev86": {"false_abstention": 0.10},
+    "dev86": {"false_abstention": 0.08},
     "dev87": {"false_abstention": 0.07},
-    "dev88": {"false_abstention": 0.10},
-    "dev89": {"false_abstention": 0.05},
+    "dev88": {"false_abstention": 0.08},
+    "dev89": {"false_abstention": 0.03},
     "holdout51": {"false_abstention": 0.08},
     "holdout52": {"false_abstention": 0.05},
 }
