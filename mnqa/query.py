@@ -407,17 +407,16 @@ _PLACES = {"clinic", "clinics", "salon", "salons", "place", "places", "spa", "sp
 
 
 def speaker_words(words: list[str]) -> set[str]:
-    """Who or what said or offers a thing: "clinic" and "menu" in "the clinic menu says 'CIT'", "hairdresser" in
-    "my hairdresser called it collagen induction", "clinic" in "why is every clinic pushing this". They tell where
-    a claim came from, not what is asked."""
+    """Who or what said, offers or prescribed a thing: "clinic" and "menu" in "the clinic menu says 'CIT'",
+    "hairdresser" in "my hairdresser called it collagen induction", "clinic" in "why is every clinic pushing this",
+    "gp" in "my GP put me on tablets". They tell where a claim or a medicine came from, not what is asked."""
     out: set[str] = set()
     stop = stopwords()
     for i, word in enumerate(words):
         if word in _PLACES and _CROWD.intersection(words[max(0, i - 2) : i]):
             out.add(word)
         # "small claims for burns" is a court, not a claim made
-        putting_on = word in _PUTTING_ON and words[i + 1 : i + 2] and words[i + 1] in _PATIENTS \
-            and words[i + 2 : i + 3] == ["on"]
+        putting_on = word in _PUTTING_ON and len(words) > i + 2 and words[i + 1] in _PATIENTS and words[i + 2] == "on"
         if putting_on or (word in _REPORTING and words[i + 1 : i + 2] != ["for"]):
             for before in reversed(words[max(0, i - 3) : i]):
                 if before in stop:  # a noun's words stand side by side: "what is it called" names no one
