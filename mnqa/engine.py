@@ -45,9 +45,7 @@ class Engine:
         self.lexicon = lexicon
         self.stemmer = index.stemmer()
         self.compiled = compile_lexicon(lexicon, self.stemmer)
-        # What nearly every passage is about ("microneedling", "skin" here): never a question's own topic
-        everywhere = {stem for stem, n in index.df.items() if 2 * n > len(index.passages)}
-        self.vocab = Vocabulary(set(index.df), index.surfaces, set(self.compiled.ask_stems), everywhere)
+        self.vocab = Vocabulary(set(index.df), index.surfaces, set(self.compiled.ask_stems), set(index.everywhere()))
         self.searcher = Searcher(index, self.stemmer)
         self._faq_stems: list[set[str]] | None = None
 

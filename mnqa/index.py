@@ -71,6 +71,7 @@ class Index:
     _terms: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _max_scores: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
     _idf_weights: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _everywhere: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def term(self, stem: str) -> tuple[np.ndarray, np.ndarray]:
         """The passages containing a stem and rank-bm25's score of the stem for each."""
@@ -100,6 +101,13 @@ class Index:
             n = len(self.passages)
             weight = self._idf_weights[stem] = float(np.log((n + 1) / (self.df.get(stem, 0) + 0.5)))
         return weight
+
+    def everywhere(self) -> frozenset[str]:
+        """The stems in more than half the passages: what the documents are about ("microneedling", "skin" here),
+        never a question's own topic."""
+        if self._everywhere is None:
+            self._everywhere = frozenset(stem for stem, n in self.df.items() if 2 * n > len(self.passages))
+        return self._everywhere
 
     def stemmer(self) -> Stemmer:
         """A stemmer that already knows every word form of the corpus and the lexicon."""

@@ -961,7 +961,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     aside = after | simile_words(words) | bracketed_words(text) | origin_words(words) | speakers
     # Most questions name no other treatment: skip splitting them into sentences again.
     told = told_of_treatment(text) if treatment_words().intersection(words) else set()
-    history = history_words(text) if told else set()  # the tested definition; rare enough to split twice
+    history = told & treatment_words()  # history_words, from the sentences already split
     for g in groups:
         g.generic = not g.phrase and (is_generic(g.word) or g.word in anchors)
         g.aside = g.word in aside

@@ -353,9 +353,8 @@ class Searcher:
     def _topics(self, query: Query) -> list[str | None]:
         """The stems asked about (None for a word the documents never use), less the frame, common words and what
         nearly every passage is about ("microneedling" in these documents)."""
-        n = len(self.index.passages)
-        return [g.stem for g in query.groups
-                if not g.phrase and not g.generic and (g.stem is None or self.index.df.get(g.stem, 0) * 2 < n)]
+        everywhere = self.index.everywhere()
+        return [g.stem for g in query.groups if not g.phrase and not g.generic and g.stem not in everywhere]
 
     def _ranked(self, query: Query, plan: _CoveragePlan, covered: dict[int, float]) -> tuple[list[int], list[float]]:
         """Candidate passage ids in final rank order and their ranking scores (BM25 reweighed by coverage); the
