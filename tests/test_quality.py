@@ -116,8 +116,8 @@ SETS = {
     "dev87": ["dev87.jsonl"],
     "dev88": ["dev88.jsonl"],
     "dev89": ["dev89.jsonl"],
-    "holdout51": ["holdout51.jsonl"],
-    "holdout52": ["holdout52.jsonl"],
+    "dev90": ["dev90.jsonl"],
+    "dev91": ["dev91.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -355,11 +355,12 @@ FLOORS = {
     # on. First scored S@1 .867 and .883, S@3 .883 and .983, refused .90 and .65, wrongly refused .067 and .017.
     "dev88": {"success@1": 0.87, "success@3": 0.88, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.87},
     "dev89": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.72},
-    # Written blind at the start of the twenty-sixth session ("what if" askers; one body area or mark) and scored on
-    # the code as the session began (S@1 .833 and .850, S@3 .917 and .917, refused .90 and .80, wrongly refused
-    # .050 and .017), then at its end (README); never tuned on.
-    "holdout51": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.87},
-    "holdout52": {"success@1": 0.82, "success@3": 0.88, "mrr@5": 0.86, "answer_sentence": 0.75, "abstention": 0.82},
+    # Written blind at the start of the twenty-sixth session ("what if" askers; one body area or mark) as holdout51
+    # and holdout52 and scored twice: on the code as the session began (S@1 .833 and .850, S@3 .917 and .917,
+    # refused .90 and .80, wrongly refused .050 and .017) and at its end (S@1 .850 and .850, S@3 .933 and .917,
+    # refused .90 and .85, wrongly refused .033 and .017), then tuned on in the twenty-seventh.
+    "dev90": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.87},
+    "dev91": {"success@1": 0.82, "success@3": 0.88, "mrr@5": 0.86, "answer_sentence": 0.75, "abstention": 0.82},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -449,8 +450,8 @@ CEILINGS = {
     "dev87": {"false_abstention": 0.07},
     "dev88": {"false_abstention": 0.08},
     "dev89": {"false_abstention": 0.03},
-    "holdout51": {"false_abstention": 0.08},
-    "holdout52": {"false_abstention": 0.05},
+    "dev90": {"false_abstention": 0.08},
+    "dev91": {"false_abstention": 0.05},
 }
 
 
