@@ -452,6 +452,22 @@ def opinion_at(words: list[str]) -> set[int]:
     return out
 
 
+_ASKED_BE = {"am", "are", "r", "is"}
+
+
+def expecting_at(words: list[str]) -> set[int]:
+    """Where "looking at" asks what to expect ("how many sessions am I looking at", "what r we looking at"), not
+    about looks: the place of "looking", after an asked "am"/"are" and its subject, with at most one word between
+    ("am I realistically looking at"). ("talking" is a stopword already.)"""
+    out: set[int] = set()
+    for i, word in enumerate(words[:-1]):
+        if word == "looking" and words[i + 1] == "at":
+            for j in (i - 2, i - 3):  # the place of the be-verb
+                if j >= 0 and words[j] in _ASKED_BE and words[j + 1] in _PERSONS:
+                    out.add(i)
+    return out
+
+
 # The visit itself, named to say when something happens: "after my appointment", "before the session".
 _VISITS = {"appointment", "appointments", "session", "sessions", "treatment", "treatments", "procedure", "visit",
            "needling"}
@@ -856,7 +872,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         stem = stemmer.stem(word)
         return stem if vocab.knows(stem) else None
 
-    opinion = opinion_at(words)
+    opinion = opinion_at(words) | expecting_at(words)
     skip = False
     for i, word in enumerate(words):
         # Not searched, and no phrase runs through it: "feel like" in "I feel like I look tired" (what the asker

@@ -326,6 +326,13 @@ def test_feeling_like_something_is_so_is_an_opinion_not_a_sensation(engine: Engi
     assert "discomfort" in engine.analyze("it stung a bit").expansions
 
 
+def test_looking_at_asks_what_to_expect_not_about_looks(engine: Engine) -> None:
+    for question in ("how many sessions am I realistically looking at", "what r we looking at for downtime"):
+        assert "looking" not in [g.word for g in engine.analyze(question).groups], question
+    assert "looking" in [g.word for g in engine.analyze("am I looking older since the menopause").groups]
+    assert "looking" in [g.word for g in engine.analyze("I'm looking at my scars every day").groups]
+
+
 def test_a_visit_named_to_say_when_is_not_what_is_asked(engine: Engine) -> None:
     assert anchor_words("flying out 2 days after my appointment is that ok".split()) == {"appointment"}
     assert anchor_words("talk me through an appointment from start to finish".split()) == set()
