@@ -471,6 +471,9 @@ def expecting_at(words: list[str]) -> set[int]:
 # The visit itself, named to say when something happens: "after my appointment", "before the session".
 _VISITS = {"appointment", "appointments", "session", "sessions", "treatment", "treatments", "procedure", "visit",
            "needling"}
+# Visits that are only ever booked, never what is done at them: "cancel my appointment", "the appt itself"
+_BOOKED = {"appointment", "appointments", "visit", "visits"}
+_OWNERS = {"my", "your", "ur", "her", "his", "our", "their", "the"}
 _WHEN = {"after", "before", "since", "until", "till", "following", "ahead"}
 # "safe while pregnant", "ok with a pacemaker": safe, and what it is safe with
 _SAFE = {"safe", "ok", "okay", "fine", "alright", "safely"}
@@ -481,7 +484,7 @@ _SAFE_BETWEEN = {"to", "have", "get", "do", "be", "having", "getting", "done", "
 
 def anchor_words(words: list[str]) -> set[str]:
     """Words that frame what is asked, not name it: a visit that only says when or which ("flying 2 days after my
-    appointment", "my next session"), "this treatment" for microneedling itself ("who shouldn't have this
+    appointment", "my next session") or is the one booked ("cancel my appointment"), "this treatment" for microneedling itself ("who shouldn't have this
     treatment"), and "safe" before what it is safe with ("is it safe while pregnant")."""
     out = set()
     for i, word in enumerate(words):
@@ -493,7 +496,9 @@ def anchor_words(words: list[str]) -> set[str]:
             this_one = bool(before) and before[-1] == "this" and word in ("treatment", "procedure")
             # "a problem for my next appointment", "since my last visit": which visit, not what happens at one
             next_or_last = bool(before) and before[-1] in ("next", "last")
-            if right_after_when or after_when_and_my or this_one or next_or_last:
+            # "cancel my appointment", "is it ok for my appointment": the visit booked, not what happens at it
+            booked = bool(before) and before[-1] in _OWNERS and word in _BOOKED
+            if right_after_when or after_when_and_my or this_one or next_or_last or booked:
                 out.add(word)
         # "is it safe while pregnant", "safe with my pacemaker": what it is safe with is the topic, not safety
         elif word in _SAFE:

@@ -343,6 +343,14 @@ def test_a_visit_named_to_say_when_is_not_what_is_asked(engine: Engine) -> None:
     assert engine.ask("how long is an appointment").answered
 
 
+def test_a_visit_that_is_booked_is_not_what_happens_at_it(engine: Engine) -> None:
+    assert anchor_words("should i cancel my appointment".split()) == {"appointment"}
+    assert anchor_words("how long is the appointment itself".split()) == {"appointment"}
+    booked = engine.analyze("I've broken out really badly, should I move my appointment?")
+    assert booked.weights["numb"] <= 0.3 and booked.weights["acn"] >= 0.9  # broken out: acne
+    assert engine.analyze("walk me through the appointment").weights["numb"] >= 0.9
+
+
 def test_this_treatment_is_microneedling_itself_not_a_topic(engine: Engine) -> None:
     assert anchor_words("who shouldnt have this treatment".split()) == {"treatment"}
     assert anchor_words("is this procedure safe".split()) == {"procedure"}
