@@ -959,9 +959,10 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             for stem in stems:
                 for g in owners:  # an expansion the asker also typed still stands for the owner ("herpes")
                     if stem != g.stem:
-                        # A word the documents never use is carried by its expansions almost fully.
-                        absent = g.stem is not None and g.stem not in vocab.stems
-                        weight = max(entry.weight, SUBSTITUTE_WEIGHT) if absent else entry.weight
+                        # A word the documents never use is carried by its expansions almost fully, unless it
+                        # only says where ("round my eyes": the face, but what is asked is the lines).
+                        carried = g.stem is not None and g.stem not in vocab.stems and not entry.place
+                        weight = max(entry.weight, SUBSTITUTE_WEIGHT) if carried else entry.weight
                         weight = min(weight, WHEN_WEIGHT) if when_only else weight
                         g.expansions[stem] = max(g.expansions.get(stem, 0.0), weight)
                         if stem not in own:

@@ -343,6 +343,16 @@ def test_a_visit_named_to_say_when_is_not_what_is_asked(engine: Engine) -> None:
     assert engine.ask("how long is an appointment").answered
 
 
+def test_a_place_the_documents_never_name_says_where_not_what(engine: Engine) -> None:
+    # "lip" and "eyes" are not in the documents, yet "face" does not stand in for them as fully as for a topic
+    where = engine.analyze("will it soften the lines round my eyes")
+    assert where.weights["face"] == 0.5 and where.weights["line"] == 1.0
+    assert engine.analyze("can you do my upper lip").weights["face"] == 0.5
+    assert engine.analyze("does it hurt").weights["numb"] == 0.9  # a topic the documents never name: carried
+    top = engine.ask("got melasma on my upper lip, would this fade it").results[0]
+    assert "melasma" in top.passage.text.lower()
+
+
 def test_a_visit_that_is_booked_is_not_what_happens_at_it(engine: Engine) -> None:
     assert anchor_words("should i cancel my appointment".split()) == {"appointment"}
     assert anchor_words("how long is the appointment itself".split()) == {"appointment"}
