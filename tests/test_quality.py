@@ -161,13 +161,13 @@ FLOORS = {
     # clients on DMs) and scored twice: on the code as the session began (S@1 .750 and .633, refused .90 and .90)
     # and at its end (.750 and .633, refused .90 and .85), then tuned on in the eighth.
     "dev20": {"success@1": 0.93, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.82, "abstention": 0.87},
-    "dev21": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.91, "answer_sentence": 0.77, "abstention": 0.92},
+    "dev21": {"success@1": 0.92, "success@3": 0.92, "mrr@5": 0.91, "answer_sentence": 0.82, "abstention": 0.92},
     # Written blind at the start of the eighth session (staff relaying clients' questions and website chat; people
     # asking for someone else or about one skin worry, some dictated) and scored twice: on the code as the session
     # began (S@1 .783 and .750, refused .85 and .85) and at its end (.883 and .783, refused .85 and .85), then tuned
     # on in the ninth.
     "dev22": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.90, "abstention": 0.92},
-    "dev23": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.92},
+    "dev23": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.92},
     # Written blind at the start of the ninth session (clients whose first language is not English; a trainer, new
     # staff and sceptical clients comparing treatments) and scored twice: on the code as the session began (S@1
     # .733 and .817, refused .90 and .75) and at its end (.733 and .833, refused .85 and .75), then tuned on in the
@@ -177,7 +177,7 @@ FLOORS = {
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
     # refused .70 and .95) and at its end (.667 and .917, refused .75 and .95), then tuned on in the eleventh.
-    "dev26": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.83, "answer_sentence": 0.68, "abstention": 0.97},
+    "dev26": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.68, "abstention": 0.97},
     "dev27": {"success@1": 0.95, "success@3": 0.96, "mrr@5": 0.96, "answer_sentence": 0.87, "abstention": 0.97},
     # Written in the eleventh session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (skincare-forum regulars; clients talking through their health history before a
@@ -188,8 +188,8 @@ FLOORS = {
     # clients talking through their health history before a first visit) and scored twice: on the code as the
     # session began (S@1 .817 and .717, refused .80 and .65) and at its end (.833 and .733, refused .75 and .80),
     # then tuned on in the twelfth.
-    "dev30": {"success@1": 0.83, "success@3": 0.91, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.82},
-    "dev31": {"success@1": 0.82, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev30": {"success@1": 0.85, "success@3": 0.91, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.82},
+    "dev31": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.92},
     # Written in the twelfth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (men booking a first treatment; clients aged 55 to 80), to tune on. First scored S@1
     # .733 and .617, wrongly refused .117 and .233.
@@ -264,25 +264,25 @@ FLOORS = {
     # clinical words), to tune on. First scored S@1 .783 and .667, S@3 .883 and .767, refused .95 and .80,
     # wrongly refused .067 and .167.
     "dev56": {"success@1": 0.88, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.97},
-    "dev57": {"success@1": 0.72, "success@3": 0.88, "mrr@5": 0.80, "answer_sentence": 0.70, "abstention": 0.82},
+    "dev57": {"success@1": 0.72, "success@3": 0.90, "mrr@5": 0.80, "answer_sentence": 0.70, "abstention": 0.82},
     # Written blind at the start of the eighteenth session (speech-to-text; clinical words) as holdout35 and
     # holdout36 and scored twice: on the code as the session began (S@1 .783 and .650, S@3 .883 and .800, refused
     # 1.00 and .70, wrongly refused .067 and .150) and at its end (S@1 .783 and .683, S@3 .900 and .867, refused
     # 1.00 and .70, wrongly refused .083 and .083), then tuned on in the nineteenth.
     "dev58": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.77, "abstention": 0.97},
-    "dev59": {"success@1": 0.72, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.67, "abstention": 0.67},
+    "dev59": {"success@1": 0.72, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.67, "abstention": 0.67},
     # Written in the nineteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (keywords typed as into a search box; clients comparing it with peels, lasers,
     # fillers and home rollers), to tune on. First scored S@1 .967 and .650, S@3 1.00 and .867, refused .85 and
     # .90, wrongly refused 0 and .100.
-    "dev60": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.88, "abstention": 0.97},
+    "dev60": {"success@1": 0.95, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.90, "abstention": 0.97},
     "dev61": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.87},
     # Written blind at the start of the nineteenth session (keywords typed as into a search box; clients comparing
     # it with other treatments) as holdout37 and holdout38 and scored twice: on the code as the session began
     # (S@1 .933 and .683, S@3 .983 and .817, refused .85 and .80, wrongly refused .017 and .167) and at its end
     # (S@1 .933 and .700, S@3 .983 and .817, refused .90 and .85, wrongly refused .017 and .167), then tuned on in
     # the twentieth.
-    "dev62": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.87},
+    "dev62": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.87},
     "dev63": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.77, "abstention": 0.82},
     # Written at the start of the twentieth session by helpers who saw only the documents, in the kinds of the two
     # blind sets written with them (clients with a health condition or on a medicine; FAQ headings for a clinic's
@@ -306,7 +306,7 @@ FLOORS = {
     # holdout41 and holdout42 and scored twice: on the code as the session began (S@1 .767 and .917, S@3 .933 and
     # .950, refused .95 and .85, wrongly refused .050 and .050) and at its end (the same), then tuned on in the
     # twenty-second.
-    "dev70": {"success@1": 0.77, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.70, "abstention": 0.92},
+    "dev70": {"success@1": 0.77, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.92},
     "dev71": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.82},
     # Written at the start of the twenty-second session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (nervous first-timers; front-desk shorthand), to tune on. First scored S@1
@@ -318,19 +318,19 @@ FLOORS = {
     # .950, refused .95 and .85, wrongly refused .017 and .033) and at its end (S@1 .833 and .900, S@3 .900 and
     # .967, refused .95 and .85, wrongly refused .017 and .017), then tuned on in the twenty-third.
     "dev74": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.92},
-    "dev75": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev75": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.83, "abstention": 0.92},
     # Written at the start of the twenty-third session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (clients texting in the days after a treatment; people checking what
     # clinics' websites and adverts claim), to tune on. First scored S@1 .767 and .817, S@3 .883 and .933, refused
     # .80 and .90, wrongly refused .033 and .050.
-    "dev76": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.70, "abstention": 0.87},
-    "dev77": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.87},
+    "dev76": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.87},
+    "dev77": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.87, "abstention": 0.87},
     # Written blind at the start of the twenty-third session (clients texting in the days after a treatment;
     # people checking clinics' claims) as holdout45 and holdout46 and scored twice: on the code as the session
     # began (S@1 .717 and .800, S@3 .867 and .867, refused .80 and .75, wrongly refused .083 and .083) and at its
     # end (S@1 .733 and .850, S@3 .883 and .917, refused .85 and .75, wrongly refused .050 and .050), then tuned on
     # in the twenty-fourth.
-    "dev78": {"success@1": 0.75, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.65, "abstention": 0.87},
+    "dev78": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.68, "abstention": 0.87},
     "dev79": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.77},
     # Written at the start of the twenty-fourth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (home roller users; clients fitting it around their routine), to tune on.
@@ -346,7 +346,7 @@ FLOORS = {
     # Written at the start of the twenty-fifth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people checking myths and sceptics; returning clients), to tune on. First
     # scored S@1 .817 and .733, S@3 .900 and .867, refused .90 and .90, wrongly refused .050 and .067.
-    "dev84": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.87},
+    "dev84": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.87},
     "dev85": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.70, "abstention": 0.87},
     # Written blind at the start of the twenty-fifth session (people checking myths and sceptics; returning clients)
     # as holdout49 and holdout50 and scored twice: on the code as the session began (S@1 .833 and .750, S@3 .933 and
@@ -358,23 +358,23 @@ FLOORS = {
     # two blind sets written with them (people asking "what if"; people asking about one body area or mark), to tune
     # on. First scored S@1 .867 and .883, S@3 .883 and .983, refused .90 and .65, wrongly refused .067 and .017.
     "dev88": {"success@1": 0.87, "success@3": 0.88, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.87},
-    "dev89": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.72},
+    "dev89": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.72},
     # Written blind at the start of the twenty-sixth session ("what if" askers; one body area or mark) as holdout51
     # and holdout52 and scored twice: on the code as the session began (S@1 .833 and .850, S@3 .917 and .917,
     # refused .90 and .80, wrongly refused .050 and .017) and at its end (S@1 .850 and .850, S@3 .933 and .917,
     # refused .90 and .85, wrongly refused .033 and .017), then tuned on in the twenty-seventh.
     "dev90": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.87},
-    "dev91": {"success@1": 0.82, "success@3": 0.88, "mrr@5": 0.86, "answer_sentence": 0.75, "abstention": 0.82},
+    "dev91": {"success@1": 0.82, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.82},
     # Written at the start of the twenty-seventh session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people getting ready for a booked appointment; people asking how and why
     # it works), to tune on. First scored S@1 .883 and .917, S@3 .933 and 1.000, refused .70 and .90, wrongly
     # refused .033 and 0.
-    "dev92": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.67},
+    "dev92": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.67},
     "dev93": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.87},
     # Written blind at the start of the twenty-seventh session (getting ready for an appointment; how and why it
     # works) and scored on the code as the session began (S@1 .783 and .883, S@3 .933 and .983, refused .90 and
     # 1.00, wrongly refused .050 and 0), then at its end (README); never tuned on.
-    "holdout53": {"success@1": 0.75, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.73, "abstention": 0.87},
+    "holdout53": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.87},
     "holdout54": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.77, "abstention": 0.97},
 }
 CEILINGS = {
