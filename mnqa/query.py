@@ -457,8 +457,8 @@ _ASKED_BE = {"am", "are", "r", "is"}
 
 def expecting_at(words: list[str]) -> set[int]:
     """Where "looking at" asks what to expect ("how many sessions am I looking at", "what r we looking at"), not
-    about looks: the place of "looking", after an asked "am"/"are" and its subject, with at most one word between
-    ("am I realistically looking at"). ("talking" is a stopword already.)"""
+    about looks: the place of "looking", after an asked be-verb and its subject ("am I", "r we"), with at most one
+    word between ("am I realistically looking at"). ("talking" is a stopword already.)"""
     out: set[int] = set()
     for i, word in enumerate(words[:-1]):
         if word == "looking" and words[i + 1] == "at":
@@ -484,8 +484,9 @@ _SAFE_BETWEEN = {"to", "have", "get", "do", "be", "having", "getting", "done", "
 
 def anchor_words(words: list[str]) -> set[str]:
     """Words that frame what is asked, not name it: a visit that only says when or which ("flying 2 days after my
-    appointment", "my next session") or is the one booked ("cancel my appointment"), "this treatment" for microneedling itself ("who shouldn't have this
-    treatment"), and "safe" before what it is safe with ("is it safe while pregnant")."""
+    appointment", "my next session") or is the one booked ("cancel my appointment"), "this treatment" for
+    microneedling itself ("who shouldn't have this treatment"), and "safe" before what it is safe with ("is it safe
+    while pregnant")."""
     out = set()
     for i, word in enumerate(words):
         if word in _VISITS:
