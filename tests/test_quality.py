@@ -122,6 +122,10 @@ SETS = {
     "dev93": ["dev93.jsonl"],
     "dev94": ["dev94.jsonl"],
     "dev95": ["dev95.jsonl"],
+    "dev96": ["dev96.jsonl"],
+    "dev97": ["dev97.jsonl"],
+    "holdout55": ["holdout55.jsonl"],
+    "holdout56": ["holdout56.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -377,6 +381,17 @@ FLOORS = {
     # and .983, refused .90 and 1.00, wrongly refused .050 and 0), then tuned on in the twenty-eighth.
     "dev94": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.87},
     "dev95": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.77, "abstention": 0.97},
+    # Written at the start of the twenty-eighth session by helpers who saw only the documents, in the kinds of the
+    # two blind sets written with them (long messages that tell a story before asking; people asking for or about
+    # someone else), to tune on. First scored S@1 .717 and .833, S@3 .867 and .900, refused .40 and .95, wrongly
+    # refused .083 and .083.
+    "dev96": {"success@1": 0.68, "success@3": 0.83, "mrr@5": 0.76, "answer_sentence": 0.63, "abstention": 0.37},
+    "dev97": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.83, "answer_sentence": 0.75, "abstention": 0.92},
+    # Written blind at the start of the twenty-eighth session (long messages that tell a story first; asking for or
+    # about someone else) and scored on the code as the session began (S@1 .750 and .867, S@3 .900 and .917,
+    # refused .75 and .85, wrongly refused .050 and .033), then at its end (README); never tuned on.
+    "holdout55": {"success@1": 0.72, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.65, "abstention": 0.72},
+    "holdout56": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.86, "answer_sentence": 0.78, "abstention": 0.82},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -472,6 +487,10 @@ CEILINGS = {
     "dev93": {"false_abstention": 0.03},
     "dev94": {"false_abstention": 0.08},
     "dev95": {"false_abstention": 0.03},
+    "dev96": {"false_abstention": 0.12},
+    "dev97": {"false_abstention": 0.12},
+    "holdout55": {"false_abstention": 0.08},
+    "holdout56": {"false_abstention": 0.07},
 }
 
 
