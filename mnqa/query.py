@@ -543,7 +543,7 @@ WHEN_WEIGHT = 0.3
 _PRICE_WORDS = {"cost", "costs", "price", "prices", "pricing", "fee", "fees", "charge", "charges", "pay", "paying",
                 "expensive", "dollars", "euros", "pounds", "quote"}
 _PRICE_NOUNS = {"price", "prices", "pricing", "fee", "fees", "quote"}  # ask a price wherever they stand
-_COST_VERBS = {"cost", "costs", "charge", "charges"}
+_COST_VERBS = {"cost", "costs", "charge", "charges", "pay", "paying"}
 _FRACTIONS = {"half", "twice", "double", "triple", "quarter", "third", "fraction"}
 _DOING = {"do", "does", "doing", "did", "done"}
 _NAMED_VISIT = {"my", "your", "her", "his", "their", "our", "next", "the", "this", "that"}  # "my top-up"
@@ -670,7 +670,9 @@ def expected_amount(words: list[str]) -> str | None:
     if _PRICE_NOUNS.intersection(words) - compared - listed:
         return "money"
     for i, word in enumerate(words):
-        what_cost = word in _COST_VERBS and "what" in words[max(0, i - 5) : i]  # "what would one session cost me"
+        # "what would one session cost me", "what should I expect to pay" (not "what to pay attention to")
+        what_cost = (word in _COST_VERBS and "what" in words[max(0, i - 5) : i]
+                     and words[i + 1 : i + 2] != ["attention"])
         in_currency = word == "in" and i + 1 < len(words) and words[i + 1] in _CURRENCIES  # "roughly, in pounds"
         if what_cost or in_currency:
             return "money"

@@ -93,6 +93,8 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
      ("is it ok for under 18s", "age"), ("is it ok for under 18", "age"), ("58 here is it worth it at my age", None),
      ("does it help age spots", None), ("what age spots does it fade", None),
      ("what would one session cost me", "money"), ("one session , roughly , in pounds", "money"),
+     ("roughly what should i expect to pay per session in the uk", "money"),
+     ("what do i need to pay attention to after", None),
      ("how much is a session ? and is there a discount", "money"), ("is it cheaper than laser", None),
      ("i lost 40 pounds , will it help loose skin", None),
      ("how much would a package of three be if i book now", "money"),
