@@ -393,6 +393,17 @@ def test_a_wedding_and_who_is_in_it_do_not_block_the_answer(engine: Engine, ques
     assert engine.ask(question).answered
 
 
+@pytest.mark.parametrize("question, answering", [
+    ("burnt my hand on the bbq last summer, will it help the scar", "caused by burns"),
+    ("got burnt by the barbecue as a kid, would it help that scar", "caused by burns"),
+    ("a birthday present from my sister, will it help my stretch marks", "tretch"),
+])
+def test_a_birthday_or_a_barbecue_is_told_not_asked(engine: Engine, question: str, answering: str) -> None:
+    # Like a wedding or the hair straighteners, the occasion and where a burn happened are not what is asked.
+    answer = engine.ask(question)
+    assert answer.answered and any(answering in hit.passage.text for hit in answer.results[:3])
+
+
 def test_mean_asks_for_a_definition_only_in_what_does_it_mean(engine: Engine) -> None:
     definition = "cosmetic technique"
     assert definition in engine.analyze("what does microneedling mean").expansions
