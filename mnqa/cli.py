@@ -14,6 +14,7 @@ import re
 import signal
 import sys
 import threading
+from collections import deque
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterator, NoReturn, Sequence
 
@@ -29,6 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT / "tests" / "eval"
 MAX_LINE_BYTES = 10_000  # a batch line longer than this is not a question; it gets an error record, unread
 MAX_TOP_K = 50
+MAX_JOBS = 64
+MAX_DEFAULT_WORKERS = 8
+# A batch file this long is answered in several processes by default; a shorter one is over before they start.
+PARALLEL_MIN_QUESTIONS = 200
 EXIT_OK, EXIT_NOT_ANSWERED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
 
 
@@ -118,6 +123,16 @@ def _top_k(value: str) -> int:
     if not 1 <= k <= MAX_TOP_K:
         raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_TOP_K}, got {k}")
     return k
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if not 1 <= n <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_JOBS}, got {n}")
+    return n
 
 
 def _write(env: Environment, text: str) -> None:
@@ -246,8 +261,10 @@ class _BatchWriter:
             _write(self.env, f"\n{self.r.DISCLAIMER}\n")
 
 
-def run_batch(env: Environment, engine: Engine, stream: IO[bytes] | IO[str], fmt: str, top_k: int, total: int | None) -> int:
-    """Answer each question of `stream` in order, streaming records; the summary goes to stderr."""
+def run_batch(env: Environment, engine: Engine, stream: IO[bytes] | IO[str], fmt: str, top_k: int, total: int | None,
+              workers: int = 1) -> int:
+    """Answer each question of `stream` in order (in `workers` processes), streaming records; the summary goes to
+    stderr."""
     from mnqa.render import StderrProgress
 
     writer = _BatchWriter(env, fmt)
@@ -255,16 +272,25 @@ def run_batch(env: Environment, engine: Engine, stream: IO[bytes] | IO[str], fmt
     engine.prepare()
     progress = StderrProgress(env, "answering") if env.stderr_isatty and not env.stdout_isatty else None
     asked = answered = bad = 0
+    # Lines as read, waiting for their answers: with several workers they are read ahead on another thread.
+    pending: deque[tuple[str, str | None]] = deque()
+
+    def questions() -> Iterator[str | None]:
+        for _, question, error in read_questions(stream):
+            pending.append((question, error))
+            yield None if error is not None else question
+
+    answers = engine.ask_all(questions(), top_k, workers)
     try:
         writer.start()
-        for _, question, error in read_questions(stream):
+        for answer in answers:
+            question, error = pending.popleft()
             # Counted before it is written: a Ctrl-C during the write still leaves the record in the output
             # buffer, which is flushed on the way out, so the summary and the output agree.
-            if error is not None:
+            if answer is None:
                 asked, bad = asked + 1, bad + 1
-                writer.error(question, error)
+                writer.error(question, error or "")
             else:
-                answer = engine.ask(question, top_k)
                 asked, answered = asked + 1, answered + answer.answered
                 writer.answer(answer)
             if progress is not None:
@@ -277,6 +303,7 @@ def run_batch(env: Environment, engine: Engine, stream: IO[bytes] | IO[str], fmt
         env.stderr.write(f"mnqa: interrupted after {asked} question{'s' if asked != 1 else ''} (answered {answered})\n")
         return EXIT_INTERRUPTED
     finally:
+        answers.close()  # the workers stop now, not when the generator is collected
         # Whatever ends the batch (a closed pipe, a full disk), the bar leaves the screen and the cursor comes back.
         if progress is not None:
             progress.close()
@@ -293,18 +320,30 @@ def cmd_batch(args: argparse.Namespace, env: Environment) -> int:
     if args.file == "-":
         stream: IO[bytes] | IO[str] = env.stdin_bytes() or env.stdin
         engine = load_engine(args, env)
-        return run_batch(env, engine, stream, fmt, args.top_k, None)
+        # Questions on a pipe may come one at a time, each waiting for its answer: in this process unless asked.
+        return run_batch(env, engine, stream, fmt, args.top_k, None, args.jobs or 1)
     try:
         f = open(args.file, "rb")
     except OSError as exc:
         raise UsageError(f"mnqa batch: error: cannot read {one_line(args.file)}: {exc.strerror or exc}") from None
     with f:
         total = None
-        if env.stderr_isatty and not env.stdout_isatty:  # only the progress bar needs the count
+        if args.jobs is None or (env.stderr_isatty and not env.stdout_isatty):  # the bar and the default need it
             total = sum(1 for line in f if line.strip() and not line.lstrip().startswith(b"#"))
             f.seek(0)
         engine = load_engine(args, env)
-        return run_batch(env, engine, f, fmt, args.top_k, total)
+        workers = args.jobs or (default_workers() if (total or 0) >= PARALLEL_MIN_QUESTIONS else 1)
+        return run_batch(env, engine, f, fmt, args.top_k, total, workers)
+
+
+def default_workers() -> int:
+    """How many processes answer a long batch file by default: one per CPU this process may use, at most 8."""
+    if sys.platform != "linux":  # forking a loaded engine is safe on Linux; elsewhere one process answers
+        return 1
+    try:
+        return max(1, min(len(os.sched_getaffinity(0)), MAX_DEFAULT_WORKERS))
+    except (AttributeError, OSError):
+        return 1
 
 
 def cmd_sources(args: argparse.Namespace, env: Environment) -> int:
@@ -427,6 +466,9 @@ def build_parser(env: Environment) -> _Parser:
     p.add_argument("--top-k", "-k", type=_top_k, default=3, metavar="K", help="results per question (default 3)")
     p.add_argument("--format", "-f", choices=("auto", "jsonl", "csv", "markdown", "plain"), default="auto",
                    help="output format (default auto: plain on a terminal, jsonl otherwise; markdown is a printable FAQ sheet)")
+    p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                   help=f"processes answering (default: one per CPU, up to {MAX_DEFAULT_WORKERS}, for a file of "
+                        f"{PARALLEL_MIN_QUESTIONS} questions or more, else 1; stdin: 1); the output is the same")
 
     p = command("sources", "list the documents: title, file and passages", "mnqa sources --format json", cmd_sources)
     p.add_argument("--format", "-f", choices=("auto", "rich", "plain", "json"), default="auto", help="output format")
@@ -498,7 +540,7 @@ def _main(argv: Sequence[str], env: Environment) -> int:
             if env.stdin_isatty:
                 run = cmd_repl
             else:
-                args = argparse.Namespace(**vars(args), file="-", format="auto", top_k=3)
+                args = argparse.Namespace(**vars(args), file="-", format="auto", top_k=3, jobs=None)
                 run = cmd_batch
         return run(args, env)
     except UsageError as exc:

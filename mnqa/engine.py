@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
+import signal
+import threading
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from mnqa import store
 from mnqa.analysis import load_frequencies, stopwords
@@ -26,6 +29,25 @@ Warn = Callable[[str], None]
 
 def _ignore(_: str) -> None:
     pass
+
+
+# Questions sent to a worker process at a time: enough that sending costs little beside answering, few enough
+# that the workers finish together.
+ASK_CHUNK = 16
+_ASKING: tuple[Engine, int] | None = None  # what forked workers answer with (set before they fork)
+_ASK_LOCK = threading.Lock()  # one pool of answering workers at a time per process (they read _ASKING)
+
+
+def _ask_chunk(questions: list[str | None]) -> list[Answer | None]:
+    """In a worker: answer a chunk of questions with the engine it was forked with."""
+    assert _ASKING is not None
+    engine, top_k = _ASKING
+    return [None if q is None else engine.ask(q, top_k) for q in questions]
+
+
+def _worker_ignores_ctrl_c() -> None:
+    # A terminal's Ctrl-C reaches every process of the group; the parent stops the workers, quietly.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +114,48 @@ class Engine:
         """Load now what some questions need later (nltk's stemmer, English word frequencies): a batch's start-up."""
         self.stemmer.load()
         load_frequencies()
+
+    def ask_all(self, questions: Iterable[str | None], top_k: int = 3, workers: int = 1) -> Iterator[Answer | None]:
+        """Answers to `questions` in their order, None for None (a line that could not be read keeps its place).
+
+        With workers > 1 (on a system that can fork), the questions are answered by that many forked processes,
+        which inherit this loaded engine; the answers are the same as `ask` gives, in the same order. The
+        questions are then read ahead on another thread, so pass a finite sequence or file, not a live pipe.
+        """
+        global _ASKING
+        pool = None
+        if workers > 1 and _ASK_LOCK.acquire(blocking=False):
+            import multiprocessing
+
+            _ASKING = (self, max(1, top_k))
+            try:
+                pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_ignores_ctrl_c)
+            except (OSError, ValueError, ImportError):  # no fork here, or no processes left: answer in this one
+                _ASKING = None
+                _ASK_LOCK.release()
+        if pool is None:
+            for question in questions:
+                yield None if question is None else self.ask(question, top_k)
+            return
+        from multiprocessing import TimeoutError as Pending
+
+        try:
+            it = iter(questions)
+            chunks = iter(lambda: list(itertools.islice(it, ASK_CHUNK)), [])
+            results = pool.imap(_ask_chunk, chunks)
+            while True:
+                try:
+                    answers = results.next(timeout=0.2)  # waited for in short slices, so that Ctrl-C is noticed
+                except Pending:
+                    continue
+                except StopIteration:
+                    return
+                yield from answers
+        finally:
+            pool.terminate()
+            pool.join()
+            _ASKING = None
+            _ASK_LOCK.release()
 
     @property
     def documents(self) -> list[DocInfo]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable, Iterator
 
 from mnqa.models import Answer, Hit, Passage, Searched
 
@@ -62,6 +63,7 @@ class FakeEngine:
 
     asked: list[str] = field(default_factory=list)
     interrupt_at: int | None = None  # raise KeyboardInterrupt on this (1-based) question
+    workers: list[int] = field(default_factory=list)  # how many processes each ask_all was asked to use
 
     faq = ("Does microneedling hurt?", "How many sessions are needed?")
     documents = [DocInfo("corpus/numbing.txt", "Comfort and aftercare", 2), DocInfo("corpus/avoid.txt", "Who should not have it", 1)]
@@ -73,6 +75,11 @@ class FakeEngine:
         if question == HURT.question:
             return Answer(**{**HURT.__dict__, "results": HURT.results[start : start + top_k]})
         return Answer(**{**CAR.__dict__, "question": question})
+
+    def ask_all(self, questions: Iterable[str | None], top_k: int = 3, workers: int = 1) -> Iterator[Answer | None]:
+        self.workers.append(workers)
+        for question in questions:  # always in this process: a fake has nothing worth forking for
+            yield None if question is None else self.ask(question, top_k)
 
     def section_of(self, passage: Passage) -> list[Passage]:
         return [passage]

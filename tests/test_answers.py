@@ -442,3 +442,10 @@ def test_deadening_the_skin_first_finds_the_numbing_cream(engine: Engine) -> Non
     answer = engine.ask("do they put something on to deaden it first")
     assert answer.answered
     assert "numbing" in answer.results[0].passage.text
+
+
+def test_answering_in_forked_workers_gives_exactly_the_answers_of_ask(engine: Engine) -> None:
+    # Workers inherit the loaded engine; their answers, scores to the last bit, come back in the order asked.
+    cases = [json.loads(line)["q"] for line in (ROOT / "tests" / "eval" / "dev5.jsonl").read_text().splitlines()]
+    questions: list[str | None] = [*cases[:70], None, *cases[70:100]]
+    assert list(engine.ask_all(questions, 4, workers=2)) == [None if q is None else engine.ask(q, 4) for q in questions]

@@ -400,6 +400,36 @@ def test_ctrl_c_in_a_batch_keeps_what_was_written_and_exits_130(fake: FakeEngine
     assert r.err == "mnqa: interrupted after 2 questions (answered 1)\n"
 
 
+@pytest.mark.parametrize("lines, argv, workers", [
+    (cli.PARALLEL_MIN_QUESTIONS, [], cli.default_workers()),  # a long file: every CPU (one on a single-CPU machine)
+    (cli.PARALLEL_MIN_QUESTIONS - 1, [], 1),  # over before a second process would start
+    (10, ["-j", "3"], 3),
+    (cli.PARALLEL_MIN_QUESTIONS, ["--jobs", "1"], 1),
+])
+def test_a_batch_file_is_answered_by_as_many_processes_as_pay(
+    fake: FakeEngine, tmp_path: Path, lines: int, argv: list[str], workers: int
+) -> None:
+    questions = tmp_path / "q.txt"
+    questions.write_text("# blank and comment lines are not questions\n\n" + "does it hurd\n" * lines)
+    r = run_fake("batch", str(questions), *argv)
+    assert (r.code, r.err, fake.workers) == (0, f"mnqa: answered {lines} of {lines} questions\n", [workers])
+
+
+def test_questions_on_stdin_are_answered_in_this_process_unless_asked(fake: FakeEngine) -> None:
+    # A script may send a question and wait for its answer before sending the next: no reading ahead.
+    assert run_fake("batch", "-", stdin=b"does it hurd\n" * 300).code == 0
+    assert run_fake("batch", "-", "-j", "2", stdin=b"does it hurd\n").code == 0
+    assert fake.workers == [1, 2]
+
+
+@pytest.mark.parametrize("value, message", [("0", "must be between 1 and 64, got 0"), ("two", "not a whole number: 'two'")])
+def test_a_bad_jobs_count_is_one_usage_line(fake: FakeEngine, value: str, message: str) -> None:
+    r = run_fake("batch", "-", "--jobs", value, stdin=b"does it hurd\n")
+    assert (r.code, r.out) == (2, "")
+    assert r.err == f"mnqa batch: error: argument --jobs/-j: {message} (see 'mnqa batch --help')\n"
+    assert fake.asked == []
+
+
 class _ClosedPipe(io.StringIO):
     def write(self, text: str) -> int:
         raise BrokenPipeError(32, "Broken pipe")

@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -293,6 +294,52 @@ def test_ctrl_c_during_a_piped_batch_keeps_the_answers_and_exits_130(tmp_path: P
     assert proc.returncode == 130
     assert rest == b"" and [json.loads(line)["question"] for line in seen] == ["does it hurt", "how many sessions are needed"]
     assert err == b"mnqa: interrupted after 2 questions (answered 2)\n"
+
+
+def _batch_lines() -> bytes:
+    """Seventy lines of every kind a batch reads: questions, blanks, comments, undecodable and overlong lines."""
+    questions = ["does it hurt", "how many sessions are needed", "where do I park", "is it safe for dark skin",
+                 "numbing cream?", "zxcvbnm", "can I wear makeup after"]
+    lines = [q.encode() for q in questions] * 9 + [b"", b"# a comment", b"caf\xe9 au lait?", b"x" * 20_000]
+    lines.insert(30, b"does it sting \x1b[2J")
+    return b"\n".join(lines) + b"\n"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "markdown", "plain"])
+def test_a_batch_answered_in_several_processes_is_exactly_the_one_process_batch(
+    small_corpus: Path, tmp_path: Path, fmt: str
+) -> None:
+    questions = tmp_path / "q.txt"
+    questions.write_bytes(_batch_lines())
+    one, three = (run_main("--corpus", str(small_corpus), "batch", str(questions), "-f", fmt, "-j", jobs)
+                  for jobs in ("1", "3"))
+    assert three == one
+    assert one.code == 1 and one.err == "mnqa: answered 37 of 66 questions; 2 lines could not be asked\n"
+
+
+def test_ctrl_c_during_a_batch_in_several_processes_is_one_line_and_stops_every_worker(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", SMALL_DOCS)
+    questions = tmp_path / "q.txt"
+    questions.write_text("does it hurt\nhow many sessions are needed\n" * 50_000)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mnqa", "--corpus", str(corpus), "batch", str(questions), "-j", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=process_env(tmp_path), start_new_session=True,
+    )
+    assert proc.stdout is not None
+    try:
+        assert json.loads(proc.stdout.readline())["question"] == "does it hurt"
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the workers get it too
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130
+    assert re.fullmatch(rb"mnqa: interrupted after (\d+) questions? \(answered \1\)\n", err), err
+    with pytest.raises(ProcessLookupError):  # no worker outlives the batch
+        for _ in range(50):
+            os.killpg(proc.pid, 0)
+            time.sleep(0.1)
 
 
 def test_a_closed_pipe_shared_with_stderr_ends_quietly(tmp_path: Path) -> None:
