@@ -7,10 +7,11 @@ import itertools
 import os
 import signal
 import threading
+from collections import deque
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from mnqa import store
 from mnqa.analysis import load_frequencies, stopwords
@@ -21,6 +22,9 @@ from mnqa.models import Answer, Passage, Searched
 from mnqa.passages import MAX_CHARS
 from mnqa.query import MAX_QUESTION_CHARS, Query, Vocabulary, analyze
 from mnqa.search import Searcher
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["Engine", "CorpusError"]
 
@@ -43,6 +47,15 @@ def _ask_chunk(questions: list[str | None]) -> list[Answer | None]:
     assert _ASKING is not None
     engine, top_k = _ASKING
     return [None if q is None else engine.ask(q, top_k) for q in questions]
+
+
+def _wait(future: Future) -> list[Answer | None]:
+    """A worker's answers, waited for in short slices so that Ctrl-C is noticed at once."""
+    while True:
+        try:
+            return future.result(timeout=0.2)
+        except TimeoutError:  # concurrent.futures' own, since Python 3.11
+            continue
 
 
 def _worker_ignores_ctrl_c() -> None:
@@ -118,44 +131,42 @@ class Engine:
     def ask_all(self, questions: Iterable[str | None], top_k: int = 3, workers: int = 1) -> Iterator[Answer | None]:
         """Answers to `questions` in their order, None for None (a line that could not be read keeps its place).
 
-        With workers > 1 (on a system that can fork), the questions are answered by that many forked processes,
-        which inherit this loaded engine; the answers are the same as `ask` gives, in the same order. The
-        questions are then read ahead on another thread, so pass a finite sequence or file, not a live pipe.
+        With workers > 1 (on a system that can fork), that many forked processes answer, inheriting this loaded
+        engine; the answers are the ones `ask` gives, in the same order. They read a few chunks of questions
+        ahead, so a live pipe that waits for each answer before sending the next question would stall.
         """
         global _ASKING
-        pool = None
-        if workers > 1 and _ASK_LOCK.acquire(blocking=False):
-            import multiprocessing
-
-            _ASKING = (self, max(1, top_k))
-            try:
-                pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_ignores_ctrl_c)
-            except (OSError, ValueError, ImportError):  # no fork here, or no processes left: answer in this one
-                _ASKING = None
-                _ASK_LOCK.release()
-        if pool is None:
-            for question in questions:
-                yield None if question is None else self.ask(question, top_k)
+        if workers <= 1 or not _ASK_LOCK.acquire(blocking=False):
+            yield from self._ask_each(questions, top_k)
             return
-        from multiprocessing import TimeoutError as Pending
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
+        _ASKING = (self, max(1, top_k))
+        pool = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), _worker_ignores_ctrl_c)
+        it = iter(questions)
+        window: deque[tuple[list[str | None], Future]] = deque()  # chunks sent, oldest first
         try:
-            it = iter(questions)
-            chunks = iter(lambda: list(itertools.islice(it, ASK_CHUNK)), [])
-            results = pool.imap(_ask_chunk, chunks)
             while True:
-                try:
-                    answers = results.next(timeout=0.2)  # waited for in short slices, so that Ctrl-C is noticed
-                except Pending:
-                    continue
-                except StopIteration:
+                while len(window) < 2 * workers and (chunk := list(itertools.islice(it, ASK_CHUNK))):
+                    window.append((chunk, pool.submit(_ask_chunk, chunk)))
+                if not window:
                     return
+                answers = _wait(window[0][1])
+                window.popleft()
                 yield from answers
+        except (BrokenProcessPool, OSError):
+            pass  # no process could be forked, or a worker died (killed, out of memory): the rest is answered here
         finally:
-            pool.terminate()
-            pool.join()
+            pool.shutdown(wait=False, cancel_futures=True)
             _ASKING = None
             _ASK_LOCK.release()
+        yield from self._ask_each(itertools.chain([q for chunk, _ in window for q in chunk], it), top_k)
+
+    def _ask_each(self, questions: Iterable[str | None], top_k: int) -> Iterator[Answer | None]:
+        for question in questions:
+            yield None if question is None else self.ask(question, top_k)
 
     @property
     def documents(self) -> list[DocInfo]:

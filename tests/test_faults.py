@@ -22,11 +22,13 @@ from pathlib import Path
 import pytest
 from conftest import SMALL_DOCS, Result, make_env, write_corpus
 
+import mnqa.engine
 from mnqa import store
 from mnqa.cli import main
 from mnqa.env import _Output
 
 ROOT = Path(__file__).resolve().parent.parent
+_ASK_CHUNK = mnqa.engine._ask_chunk
 DATA_ESCAPES = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
@@ -315,6 +317,22 @@ def test_a_batch_answered_in_several_processes_is_exactly_the_one_process_batch(
                   for jobs in ("1", "3"))
     assert three == one
     assert one.code == 1 and one.err == "mnqa: answered 37 of 66 questions; 2 lines could not be asked\n"
+
+
+def _dying_on_sting(questions: list[str | None]) -> list:
+    """A worker's chunk that kills the worker when it holds "does it sting"."""
+    if "does it sting" in questions:
+        os._exit(1)
+    return _ASK_CHUNK(questions)
+
+
+def test_a_worker_that_dies_loses_no_question(small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As if the out-of-memory killer took a worker: what it had not answered is answered in this process.
+    monkeypatch.setattr(mnqa.engine, "_ask_chunk", _dying_on_sting)  # the forked workers inherit it
+    questions = tmp_path / "q.txt"
+    questions.write_bytes(b"does it hurt\n" * 40 + b"does it sting\n" + b"where do I park\n" * 40)
+    one, three = (run_main("--corpus", str(small_corpus), "batch", str(questions), "-j", jobs) for jobs in ("1", "3"))
+    assert three == one and one.err == "mnqa: answered 41 of 81 questions\n"
 
 
 def test_ctrl_c_during_a_batch_in_several_processes_is_one_line_and_stops_every_worker(tmp_path: Path) -> None:
