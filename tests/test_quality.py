@@ -203,7 +203,7 @@ FLOORS = {
     # treatment; clients aged 55 to 80) and scored twice: on the code as the session began (S@1 .633 and .650,
     # refused .90 and .50, wrongly refused .200 and .183) and at its end (.650 and .667, refused .90 and .50,
     # wrongly refused .200 and .117), then tuned on in the thirteenth.
-    "dev34": {"success@1": 0.75, "success@3": 0.83, "mrr@5": 0.79, "answer_sentence": 0.68, "abstention": 0.88},
+    "dev34": {"success@1": 0.75, "success@3": 0.85, "mrr@5": 0.79, "answer_sentence": 0.68, "abstention": 0.88},
     "dev35": {"success@1": 0.82, "success@3": 0.87, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.77},
     # Written in the thirteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (parents asking for a teenager; clients with one long-standing skin concern), to tune
@@ -379,14 +379,14 @@ FLOORS = {
     # works) as holdout53 and holdout54 and scored twice: on the code as the session began (S@1 .783 and .883, S@3
     # .933 and .983, refused .90 and 1.00, wrongly refused .050 and 0) and at its end (S@1 .800 and .883, S@3 .933
     # and .983, refused .90 and 1.00, wrongly refused .050 and 0), then tuned on in the twenty-eighth.
-    "dev94": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.87},
+    "dev94": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.87},
     "dev95": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.77, "abstention": 0.97},
     # Written at the start of the twenty-eighth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (long messages that tell a story before asking; people asking for or about
     # someone else), to tune on. First scored S@1 .717 and .833, S@3 .867 and .900, refused .40 and .95, wrongly
     # refused .083 and .083.
-    "dev96": {"success@1": 0.68, "success@3": 0.83, "mrr@5": 0.76, "answer_sentence": 0.63, "abstention": 0.37},
-    "dev97": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.83, "answer_sentence": 0.75, "abstention": 0.92},
+    "dev96": {"success@1": 0.68, "success@3": 0.83, "mrr@5": 0.76, "answer_sentence": 0.63, "abstention": 0.42},
+    "dev97": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.78, "abstention": 0.92},
     # Written blind at the start of the twenty-eighth session (long messages that tell a story first; asking for or
     # about someone else) and scored on the code as the session began (S@1 .750 and .867, S@3 .900 and .917,
     # refused .75 and .85, wrongly refused .050 and .033), then at its end (README); never tuned on.
@@ -488,7 +488,7 @@ CEILINGS = {
     "dev94": {"false_abstention": 0.08},
     "dev95": {"false_abstention": 0.03},
     "dev96": {"false_abstention": 0.12},
-    "dev97": {"false_abstention": 0.12},
+    "dev97": {"false_abstention": 0.08},
     "holdout55": {"false_abstention": 0.08},
     "holdout56": {"false_abstention": 0.07},
 }
