@@ -115,24 +115,23 @@ def load_engine(args: argparse.Namespace, env: Environment) -> Engine:
             progress.close()
 
 
-def _top_k(value: str) -> int:
-    try:
-        k = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if not 1 <= k <= MAX_TOP_K:
-        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_TOP_K}, got {k}")
-    return k
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, else a one-line reason."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+        if not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}, got {n}")
+        return n
+
+    return parse
 
 
-def _jobs(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if not 1 <= n <= MAX_JOBS:
-        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_JOBS}, got {n}")
-    return n
+_top_k = _whole_number(1, MAX_TOP_K)
+_jobs = _whole_number(1, MAX_JOBS)
 
 
 def _write(env: Environment, text: str) -> None:
