@@ -271,7 +271,7 @@ def run_batch(env: Environment, engine: Engine, stream: IO[bytes] | IO[str], fmt
     engine.prepare()
     progress = StderrProgress(env, "answering") if env.stderr_isatty and not env.stdout_isatty else None
     asked = answered = bad = 0
-    # Lines as read, waiting for their answers: with several workers they are read ahead on another thread.
+    # Lines as read, waiting for their answers (several workers read a few chunks ahead of the answers).
     pending: deque[tuple[str, str | None]] = deque()
 
     def questions() -> Iterator[str | None]:

@@ -49,13 +49,21 @@ def _ask_chunk(questions: list[str | None]) -> list[Answer | None]:
     return [None if q is None else engine.ask(q, top_k) for q in questions]
 
 
+class _NoWorkers(Exception):
+    """The worker processes could not be forked, or one died (killed, out of memory)."""
+
+
 def _wait(future: Future) -> list[Answer | None]:
     """A worker's answers, waited for in short slices so that Ctrl-C is noticed at once."""
+    from concurrent.futures.process import BrokenProcessPool
+
     while True:
         try:
             return future.result(timeout=0.2)
         except TimeoutError:  # concurrent.futures' own, since Python 3.11
             continue
+        except BrokenProcessPool as exc:
+            raise _NoWorkers from exc
 
 
 def _worker_ignores_ctrl_c() -> None:
@@ -145,19 +153,23 @@ class Engine:
 
         _ASKING = (self, max(1, top_k))
         pool = ProcessPoolExecutor(workers, multiprocessing.get_context("fork"), _worker_ignores_ctrl_c)
-        it = iter(questions)
-        window: deque[tuple[list[str | None], Future]] = deque()  # chunks sent, oldest first
+        it = iter(questions)  # read here, a few chunks ahead of the answers; its errors are the caller's
+        window: deque[tuple[list[str | None], Future | None]] = deque()  # chunks sent, oldest first
         try:
             while True:
                 while len(window) < 2 * workers and (chunk := list(itertools.islice(it, ASK_CHUNK))):
-                    window.append((chunk, pool.submit(_ask_chunk, chunk)))
+                    window.append((chunk, None))
+                    try:
+                        window[-1] = (chunk, pool.submit(_ask_chunk, chunk))
+                    except (BrokenProcessPool, OSError) as exc:  # forking failed, or the pool broke meanwhile
+                        raise _NoWorkers from exc
                 if not window:
                     return
-                answers = _wait(window[0][1])
+                answers = _wait(window[0][1])  # type: ignore[arg-type]
                 window.popleft()
                 yield from answers
-        except (BrokenProcessPool, OSError):
-            pass  # no process could be forked, or a worker died (killed, out of memory): the rest is answered here
+        except _NoWorkers:
+            pass  # what the workers had not answered is answered here: no question is lost
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
             _ASKING = None

@@ -449,3 +449,16 @@ def test_answering_in_forked_workers_gives_exactly_the_answers_of_ask(engine: En
     cases = [json.loads(line)["q"] for line in (ROOT / "tests" / "eval" / "dev5.jsonl").read_text().splitlines()]
     questions: list[str | None] = [*cases[:70], None, *cases[70:100]]
     assert list(engine.ask_all(questions, 4, workers=2)) == [None if q is None else engine.ask(q, 4) for q in questions]
+
+
+def test_a_read_error_in_a_parallel_batch_reaches_the_caller(engine: Engine) -> None:
+    # Only a worker's failure is recovered from; a question source that fails must not end the answers silently.
+    def questions():
+        yield from ["does it hurt"] * 40
+        raise OSError(5, "Input/output error")
+
+    answered = []
+    with pytest.raises(OSError, match="Input/output error"):
+        for answer in engine.ask_all(questions(), 3, workers=2):
+            answered.append(answer)
+    assert len(answered) < 40  # the chunk being read when it failed is not made up
