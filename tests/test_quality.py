@@ -124,8 +124,8 @@ SETS = {
     "dev95": ["dev95.jsonl"],
     "dev96": ["dev96.jsonl"],
     "dev97": ["dev97.jsonl"],
-    "holdout55": ["holdout55.jsonl"],
-    "holdout56": ["holdout56.jsonl"],
+    "dev98": ["dev98.jsonl"],
+    "dev99": ["dev99.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -388,10 +388,11 @@ FLOORS = {
     "dev96": {"success@1": 0.68, "success@3": 0.83, "mrr@5": 0.76, "answer_sentence": 0.63, "abstention": 0.42},
     "dev97": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.78, "abstention": 0.92},
     # Written blind at the start of the twenty-eighth session (long messages that tell a story first; asking for or
-    # about someone else) and scored on the code as the session began (S@1 .750 and .867, S@3 .900 and .917,
-    # refused .75 and .85, wrongly refused .050 and .033), then at its end (README); never tuned on.
-    "holdout55": {"success@1": 0.72, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.65, "abstention": 0.72},
-    "holdout56": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.86, "answer_sentence": 0.78, "abstention": 0.82},
+    # about someone else) as holdout55 and holdout56 and scored twice: on the code as the session began and at its
+    # end, both times S@1 .750 and .867, S@3 .900 and .917, refused .75 and .85, wrongly refused .050 and .033;
+    # then tuned on in the twenty-ninth.
+    "dev98": {"success@1": 0.72, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.65, "abstention": 0.72},
+    "dev99": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.86, "answer_sentence": 0.78, "abstention": 0.82},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -489,8 +490,8 @@ CEILINGS = {
     "dev95": {"false_abstention": 0.03},
     "dev96": {"false_abstention": 0.12},
     "dev97": {"false_abstention": 0.08},
-    "holdout55": {"false_abstention": 0.08},
-    "holdout56": {"false_abstention": 0.07},
+    "dev98": {"false_abstention": 0.08},
+    "dev99": {"false_abstention": 0.07},
 }
 
 
