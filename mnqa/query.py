@@ -725,10 +725,11 @@ _TYPE_NUMBERS = {"1", "2", "3", "4", "5", "6", "one", "two", "i", "ii", "1a", "2
 # back" asks about a course of sessions (lexicon).
 _RETURNING = {"came", "went", "got", "grew", "brought", "flew", "bounced"}
 # "round my eyes", "round the jaw": a place ("around"), not a round of treatments.
+# A part of the face straight after it, in a hurried note ("wrinkles round eyes and mouth"), or one word later,
+# after whose it is ("round mum's eyes").
+_FACE_AFTER_ROUND = {"eyes", "eye", "mouth", "lips", "nose", "chin", "jaw", "jawline", "neck", "forehead", "cheeks"}
 _PLACE_AFTER_ROUND = {"the", "my", "your", "her", "his", "their", "our", "its", "it", "this", "that", "these", "those",
-                      "here", "there",
-                      # a part of the face straight after it, in a hurried note ("wrinkles round eyes and mouth")
-                      "eyes", "eye", "mouth", "lips", "nose", "chin", "jaw", "jawline", "neck", "forehead", "cheeks"}
+                      "here", "there"} | _FACE_AFTER_ROUND
 
 # A home user's verb for doing the treatment ("after rolling", "can I roll over a spot"): the treatment itself,
 # which nearly every passage is about, not the one passage that tells how the practitioner rolls the device. The
@@ -758,7 +759,7 @@ def _as_meant(words: list[str]) -> list[str]:
         i += 1
         if (word, nxt) in _COMPOUNDS and (word != "make" or prev in _WEARING):
             word, i = _COMPOUNDS[word, nxt], i + 1
-        elif word == "round" and nxt in _PLACE_AFTER_ROUND:
+        elif word == "round" and (nxt in _PLACE_AFTER_ROUND or i + 1 < len(words) and words[i + 1] in _FACE_AFTER_ROUND):
             word = "around"
         elif word == "back" and prev in _RETURNING:
             word = "again"

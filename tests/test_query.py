@@ -498,6 +498,9 @@ def test_round_before_a_place_is_around_not_a_round_of_treatments(engine: Engine
     assert "round" not in engine.analyze("lines round my eyes").terms
     assert "round" not in engine.analyze("wrinkles round eyes and mouth, will it help").terms
     assert "round" in engine.analyze("how long after the last round of treatments").terms
+    # whose face it is, between "round" and the place
+    assert "round" not in engine.analyze("crow's feet round gran's eyes, worth doing?").terms
+    assert "round" in engine.analyze("is one round enough for nan").terms
 
 
 def test_a_brand_is_the_clinics_choice_but_brand_new_needles_are_hygiene(engine: Engine) -> None:
