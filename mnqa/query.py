@@ -425,6 +425,38 @@ def speaker_words(words: list[str]) -> set[str]:
     return out
 
 
+# Jobs that are also a topic of the documents or the lexicon (who performs the treatment, a trainer's gym, a
+# make-up artist's make-up): the asker's own job only when told as theirs. Jobs that never are a topic ("chef",
+# "teacher") are common words (generic.txt) wherever they stand.
+_ROLES = {"nurse", "nurses", "doctor", "gp", "dermatologist", "surgeon", "dentist", "pharmacist", "midwife",
+          "paramedic", "physio", "physiotherapist", "therapist", "practitioner", "beautician", "aesthetician",
+          "esthetician", "hairdresser", "barber", "stylist", "trainer", "pt", "instructor", "coach", "artist", "mua",
+          "model", "receptionist", "crew", "attendant", "stewardess", "steward", "tattooist", "technician"}
+# Before a job the asker says is theirs: "I'm a nurse", "I am a", "as a", "work as a"
+_BEING = {"i", "im", "am", "as"}
+_ROLE_FIRST_RE = re.compile(r"^\W*([a-z]+)\s*(?:here\b|who\b|[-\u2013\u2014:,.(])", re.IGNORECASE)
+
+
+def asker_role_words(text: str, words: list[str]) -> set[str]:
+    """The asker's own job, told as who asks: "nurse" in "I'm a nurse and on warfarin, is it a problem", "As a
+    mobile hairdresser ...", "PT here - when can I train clients", "Nurse who faints at blood: will I bleed?". A
+    job said in any other way ("is it done by a nurse") is asked about."""
+    out: set[str] = set()
+    for i, word in enumerate(words):
+        if word in ("a", "an") and i and words[i - 1] in _BEING:
+            for j in range(i + 1, min(i + 4, len(words))):
+                if words[j] in _ROLES:
+                    out.update(words[i + 1 : j + 1])
+                    break
+    first = _ROLE_FIRST_RE.match(text)
+    if first and first.group(1).lower() in _ROLES:
+        out.add(first.group(1).lower())
+    if not out:
+        return out
+    # A word said again elsewhere is asked about there ("I'm a make-up artist: when can I wear make-up?").
+    return out - {w for w in out if words.count(w) > 1}
+
+
 def origin_words(words: list[str]) -> set[str]:
     """How a mark on the skin came about: "chip" and "pan" in "a burn scar from a chip pan". They tell how the
     scar came about; the scar is what is asked about."""
@@ -983,7 +1015,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             unknown.append(g.word)
             g.stem = None
     after = aside_words(text)
-    speakers = speaker_words(words)
+    speakers = speaker_words(words) | asker_role_words(text, words)
     aside = after | simile_words(words) | bracketed_words(text) | origin_words(words) | speakers
     # Most questions name no other treatment: skip splitting them into sentences again.
     told = told_of_treatment(text) if treatment_words().intersection(words) else set()

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import write_corpus
-from mnqa.analysis import parse_shorthand, shorthand
+from mnqa.analysis import parse_shorthand, shorthand, tokenize
 from mnqa.engine import Engine
-from mnqa.query import (about_clinic, anchor_words, aside_words, bracketed_words, expected_amount, history_words,
-                        origin_words, simile_words, speaker_words)
+from mnqa.query import (about_clinic, anchor_words, aside_words, asker_role_words, bracketed_words, expected_amount,
+                        history_words, origin_words, simile_words, speaker_words)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -633,6 +633,30 @@ def test_who_said_a_thing_is_told_not_asked(engine: Engine) -> None:
     for g in analysed.groups:
         g.speaker = False
     assert told > engine.searcher.search(analysed, 3).coverage
+
+
+def role(text: str) -> set[str]:
+    """asker_role_words of a text, split as the analyser splits it."""
+    return asker_role_words(text, [t.word for t in tokenize(text)])
+
+
+def test_the_askers_own_job_is_who_asks_not_what() -> None:
+    assert role("I'm a beautician myself, does it leave scabs?") == {"beautician"}
+    assert role("As a freelance make-up artist I need to know when I can work again") == {"freelance", "make-up",
+                                                                                         "artist"}
+    assert role("Physio here - is it ok to sweat the next day?") == {"physio"}
+    assert role("Receptionist who can't take time off: how red will I be?") == {"receptionist"}
+    # a job asked about, not told as the asker's own
+    assert role("does it have to be a nurse who does it?") == set()
+    assert role("can my hairdresser do it") == set()
+    # said again where it is asked: "I'm a barber, can barbers do microneedling?" asks about barbers
+    assert role("I am a nurse; can a nurse do it?") == set()
+
+
+def test_a_job_told_leaves_the_question_its_own(engine: Engine) -> None:
+    analysed = engine.analyze("I'm a dental nurse and bleed easily on aspirin, will I bleed a lot?")
+    assert [g.word for g in analysed.groups if g.speaker] == ["dental", "nurse"]
+    assert "bleed" in engine.ask("I'm a dental nurse and bleed easily on aspirin, will I bleed a lot?").results[0].passage.text.lower()
 
 
 def test_everyone_suddenly_having_it_asks_why_it_is_popular(engine: Engine) -> None:
