@@ -99,10 +99,18 @@ NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "
                 "twelve")
 
 
+# Round numbers said aloud as often as written: "factor fifty", "spf thirty", "twenty minutes"
+ROUND_NUMBER_WORDS = {13: "thirteen", 14: "fourteen", 15: "fifteen", 16: "sixteen", 17: "seventeen", 18: "eighteen",
+                      19: "nineteen", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty",
+                      70: "seventy", 80: "eighty", 90: "ninety", 100: "hundred"}
+
+
 def spelt_number(word: str) -> str:
-    """A small number written out ("1" -> "one"), so phrases match either way ("1 time", "one time"); else the word."""
-    if word.isascii() and word.isdigit() and int(word) < len(NUMBER_WORDS):  # ascii: "²" is a digit too
-        return NUMBER_WORDS[int(word)]
+    """A number written out ("1" -> "one", "50" -> "fifty"), so phrases match either way ("1 time", "one time");
+    else the word."""
+    if word.isascii() and word.isdigit():  # ascii: "²" is a digit too
+        n = int(word)
+        return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else ROUND_NUMBER_WORDS.get(n, word)
     return word
 
 

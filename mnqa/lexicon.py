@@ -96,12 +96,14 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(word_forms(word)[0] for word in said(phrase))
 
 
-def phrase_stems(phrase: str, stemmer: Stemmer, keep_stopwords: bool = True) -> tuple[str, ...]:
-    """The stems of a phrase's words, in order (stopwords kept unless asked, so 'how long' still matches)."""
+def phrase_stems(phrase: str, stemmer: Stemmer, keep_stopwords: bool = True, spell: bool = True) -> tuple[str, ...]:
+    """The stems of a phrase's words, in order (stopwords kept unless asked, so 'how long' still matches); numbers
+    spelt out as the analyser spells a question's, unless `spell` is false (what the documents say, as written)."""
     stop = stopwords()
     out = []
     for word in said(phrase):
-        form = spelt_number(word_forms(word)[0])
+        form = word_forms(word)[0]
+        form = spelt_number(form) if spell else form
         if form not in stop:
             out.append(stemmer.stem(form))
         elif keep_stopwords:
@@ -214,7 +216,8 @@ def compile_lexicon(lexicon: Lexicon, stemmer: Stemmer) -> CompiledLexicon:
                 else:
                     asks.setdefault(stems[0], []).append((n, stems))
                 ask_stems.update(phrase_stems(phrase, stemmer, keep_stopwords=False))
-        says.append(tuple((fold_phrase(p), phrase_stems(p, stemmer, keep_stopwords=False)) for p in entry.say))
+        says.append(tuple((fold_phrase(p), phrase_stems(p, stemmer, keep_stopwords=False, spell=False))
+                          for p in entry.say))
     return CompiledLexicon(lexicon.entries, {k: tuple(v) for k, v in asks.items()},
                            {k: tuple(v) for k, v in exact_asks.items()}, tuple(says), frozenset(ask_stems),
                            {k: tuple(v) for k, v in gap_asks.items()})

@@ -418,6 +418,12 @@ def test_a_negation_said_short_matches_a_lexicon_phrase_spelt_out(engine: Engine
     assert "bad candidate" in engine.analyze("who isnt allowed it").expansions
 
 
+def test_a_number_said_aloud_matches_a_lexicon_phrase_written_in_figures(engine: Engine) -> None:
+    # The lexicon has "factor 50", as typed; on the phone it is said, and logged, in words.
+    assert "sunscreen" in engine.analyze("do i need factor fifty on it after").expansions
+    assert "sunscreen" in engine.analyze("do i need factor 50 on it after").expansions
+
+
 def test_a_lexicon_phrase_inside_a_longer_phrase_of_another_entry_gives_way_to_it(engine: Engine) -> None:
     # "sun damage" is a condition the treatment helps; "sun" alone asks about the sun after a treatment.
     damage = engine.analyze("can it repair sun damage").expansions
