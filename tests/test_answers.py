@@ -462,3 +462,10 @@ def test_a_read_error_in_a_parallel_batch_reaches_the_caller(engine: Engine) -> 
         for answer in engine.ask_all(questions(), 3, workers=2):
             answered.append(answer)
     assert len(answered) < 40  # the chunk being read when it failed is not made up
+
+
+def test_asking_whether_it_works_the_same_for_everyone_finds_that_results_vary(engine: Engine) -> None:
+    for question in ("does it come out the same for everybody", "would it come out the same for everyone as it did "
+                     "for my sister", "everyone is different though, how do I know it will work on me"):
+        top = engine.ask(question).results[0]
+        assert top.answer.startswith("Results vary"), question
