@@ -308,7 +308,7 @@ FLOORS = {
     # two blind sets written with them (asking for someone else: a mother, a wife, a son; skincare enthusiasts'
     # jargon), to tune on. First scored S@1 .850 and .883, S@3 .950 and .983, refused 1.00 and 1.00, wrongly
     # refused .050 and 0.
-    "dev68": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.77, "abstention": 0.97},
+    "dev68": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.77, "abstention": 0.97},
     "dev69": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.77, "abstention": 0.97},
     # Written blind at the start of the twenty-first session (asking for someone else; skincare jargon) as
     # holdout41 and holdout42 and scored twice: on the code as the session began (S@1 .767 and .917, S@3 .933 and
@@ -344,7 +344,7 @@ FLOORS = {
     # two blind sets written with them (home roller users; clients fitting it around their routine), to tune on.
     # First scored S@1 .733 and .783, S@3 .867 and .883, refused .75 and .85, wrongly refused .067 and .067.
     "dev80": {"success@1": 0.75, "success@3": 0.93, "mrr@5": 0.83, "answer_sentence": 0.68, "abstention": 0.82},
-    "dev81": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.87},
+    "dev81": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.87},
     # Written blind at the start of the twenty-fourth session (home roller users; clients fitting it around their
     # routine) as holdout47 and holdout48 and scored twice: on the code as the session began (S@1 .733 and .783, S@3
     # .933 and .883, refused .75 and 1.00, wrongly refused .067 and .100) and at its end (S@1 .783 and .783, S@3 .967
@@ -396,13 +396,13 @@ FLOORS = {
     # end, both times S@1 .750 and .867, S@3 .900 and .917, refused .75 and .85, wrongly refused .050 and .033;
     # then tuned on in the twenty-ninth.
     "dev98": {"success@1": 0.72, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.65, "abstention": 0.72},
-    "dev99": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.86, "answer_sentence": 0.78, "abstention": 0.82},
+    "dev99": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.82},
     # Written at the start of the twenty-ninth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (phone calls as a receptionist logs them; people whose job shapes the
     # question), to tune on. First scored S@1 .800 and .883, S@3 .950 and .933, refused 1.00 and .60, wrongly
     # refused .017 and .067.
-    "dev100": {"success@1": 0.77, "success@3": 0.92, "mrr@5": 0.84, "answer_sentence": 0.73, "abstention": 0.97},
-    "dev101": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.83, "abstention": 0.57},
+    "dev100": {"success@1": 0.80, "success@3": 0.92, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.97},
+    "dev101": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.85, "abstention": 0.57},
     # Written blind at the start of the twenty-ninth session (phone calls; people whose job shapes the question)
     # and scored on the code as the session began (S@1 .950 and .817, S@3 .983 and .917, refused .95 and .95,
     # wrongly refused .017 and .083), then at its end (README); never tuned on.
@@ -508,7 +508,7 @@ CEILINGS = {
     "dev98": {"false_abstention": 0.08},
     "dev99": {"false_abstention": 0.07},
     "dev100": {"false_abstention": 0.05},
-    "dev101": {"false_abstention": 0.10},
+    "dev101": {"false_abstention": 0.08},
     "holdout57": {"false_abstention": 0.05},
     "holdout58": {"false_abstention": 0.12},
 }
