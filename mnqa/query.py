@@ -432,8 +432,10 @@ _ROLES = {"nurse", "nurses", "doctor", "gp", "dermatologist", "surgeon", "dentis
           "paramedic", "physio", "physiotherapist", "therapist", "practitioner", "beautician", "aesthetician",
           "esthetician", "hairdresser", "barber", "stylist", "trainer", "pt", "instructor", "coach", "artist", "mua",
           "model", "receptionist", "crew", "attendant", "stewardess", "steward", "tattooist", "technician"}
-# Before a job the asker says is theirs: "I'm a nurse", "I am a", "as a", "work as a"
-_BEING = {"i", "im", "am", "as"}
+# Before a job the asker says is theirs: "I'm a nurse", "I am a", "as a" opening the message or after working
+# ("work as a"; not "such as a doctor")
+_BEING = {"i", "im", "am"}
+_WORKING = {"work", "works", "worked", "working", "job", "employed", "trained"}
 _ROLE_FIRST_RE = re.compile(r"^\W*([a-z]+)\s*(?:here\b|who\b|[-\u2013\u2014:,.(])", re.IGNORECASE)
 
 
@@ -443,7 +445,10 @@ def asker_role_words(text: str, words: list[str]) -> set[str]:
     job said in any other way ("is it done by a nurse") is asked about."""
     out: set[str] = set()
     for i, word in enumerate(words):
-        if word in ("a", "an") and i and words[i - 1] in _BEING:
+        if word not in ("a", "an") or not i:
+            continue
+        before = words[i - 1]
+        if before in _BEING or before == "as" and (i == 1 or words[i - 2] in _WORKING):
             for j in range(i + 1, min(i + 4, len(words))):
                 if words[j] in _ROLES:
                     out.update(words[i + 1 : j + 1])
@@ -451,10 +456,8 @@ def asker_role_words(text: str, words: list[str]) -> set[str]:
     first = _ROLE_FIRST_RE.match(text)
     if first and first.group(1).lower() in _ROLES:
         out.add(first.group(1).lower())
-    if not out:
-        return out
     # A word said again elsewhere is asked about there ("I'm a make-up artist: when can I wear make-up?").
-    return out - {w for w in out if words.count(w) > 1}
+    return {w for w in out if words.count(w) == 1}
 
 
 def origin_words(words: list[str]) -> set[str]:
@@ -756,9 +759,9 @@ _TYPE_NUMBERS = {"1", "2", "3", "4", "5", "6", "one", "two", "i", "ii", "1a", "2
 # "came back from holiday with sun damage": back again, not the back of the body. Only the past: "keep coming
 # back" asks about a course of sessions (lexicon).
 _RETURNING = {"came", "went", "got", "grew", "brought", "flew", "bounced"}
-# "round my eyes", "round the jaw": a place ("around"), not a round of treatments.
-# A part of the face straight after it, in a hurried note ("wrinkles round eyes and mouth"), or one word later,
-# after whose it is ("round mum's eyes").
+# "round my eyes", "round the jaw": a place ("around"), not a round of treatments. So is a part of the face
+# straight after it, in a hurried note ("wrinkles round eyes and mouth"), or one word later, after whose it is
+# ("round mum's eyes").
 _FACE_AFTER_ROUND = {"eyes", "eye", "mouth", "lips", "nose", "chin", "jaw", "jawline", "neck", "forehead", "cheeks"}
 _PLACE_AFTER_ROUND = {"the", "my", "your", "her", "his", "their", "our", "its", "it", "this", "that", "these", "those",
                       "here", "there"} | _FACE_AFTER_ROUND
@@ -791,7 +794,7 @@ def _as_meant(words: list[str]) -> list[str]:
         i += 1
         if (word, nxt) in _COMPOUNDS and (word != "make" or prev in _WEARING):
             word, i = _COMPOUNDS[word, nxt], i + 1
-        elif word == "round" and (nxt in _PLACE_AFTER_ROUND or i + 1 < len(words) and words[i + 1] in _FACE_AFTER_ROUND):
+        elif word == "round" and (nxt in _PLACE_AFTER_ROUND or set(words[i + 1 : i + 2]) & _FACE_AFTER_ROUND):
             word = "around"
         elif word == "back" and prev in _RETURNING:
             word = "again"

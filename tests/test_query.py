@@ -655,14 +655,16 @@ def test_the_askers_own_job_is_who_asks_not_what() -> None:
     # a job asked about, not told as the asker's own
     assert role("does it have to be a nurse who does it?") == set()
     assert role("can my hairdresser do it") == set()
+    assert role("should it be someone such as a doctor or a nurse?") == set()
+    assert role("I trained as a beautician, can I learn to do it?") == {"beautician"}
     # said again where it is asked: "I'm a barber, can barbers do microneedling?" asks about barbers
     assert role("I am a nurse; can a nurse do it?") == set()
 
 
 def test_a_job_told_leaves_the_question_its_own(engine: Engine) -> None:
-    analysed = engine.analyze("I'm a dental nurse and bleed easily on aspirin, will I bleed a lot?")
-    assert [g.word for g in analysed.groups if g.speaker] == ["dental", "nurse"]
-    assert "bleed" in engine.ask("I'm a dental nurse and bleed easily on aspirin, will I bleed a lot?").results[0].passage.text.lower()
+    question = "I'm a dental nurse and bleed easily on aspirin, will I bleed a lot?"
+    assert [g.word for g in engine.analyze(question).groups if g.speaker] == ["dental", "nurse"]
+    assert "bleed" in engine.ask(question).results[0].passage.text.lower()
 
 
 def test_everyone_suddenly_having_it_asks_why_it_is_popular(engine: Engine) -> None:
