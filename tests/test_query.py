@@ -657,7 +657,7 @@ def test_the_askers_own_job_is_who_asks_not_what() -> None:
     assert role("can my hairdresser do it") == set()
     assert role("should it be someone such as a doctor or a nurse?") == set()
     assert role("I trained as a beautician, can I learn to do it?") == {"beautician"}
-    # said again where it is asked: "I'm a barber, can barbers do microneedling?" asks about barbers
+    # said again where it is asked: the second "nurse" asks whether a nurse may do it
     assert role("I am a nurse; can a nurse do it?") == set()
 
 
