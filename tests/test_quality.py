@@ -128,8 +128,8 @@ SETS = {
     "dev99": ["dev99.jsonl"],
     "dev100": ["dev100.jsonl"],
     "dev101": ["dev101.jsonl"],
-    "holdout57": ["holdout57.jsonl"],
-    "holdout58": ["holdout58.jsonl"],
+    "dev102": ["dev102.jsonl"],
+    "dev103": ["dev103.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -404,10 +404,11 @@ FLOORS = {
     "dev100": {"success@1": 0.80, "success@3": 0.92, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.97},
     "dev101": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.85, "abstention": 0.57},
     # Written blind at the start of the twenty-ninth session (phone calls; people whose job shapes the question)
-    # and scored on the code as the session began (S@1 .950 and .817, S@3 .983 and .917, refused .95 and .95,
-    # wrongly refused .017 and .083), then at its end (README); never tuned on.
-    "holdout57": {"success@1": 0.92, "success@3": 0.95, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.92},
-    "holdout58": {"success@1": 0.78, "success@3": 0.88, "mrr@5": 0.83, "answer_sentence": 0.73, "abstention": 0.92},
+    # as holdout57 and holdout58 and scored twice: on the code as the session began and at its end, both times
+    # S@1 .950 and .817, S@3 .983 and .917, refused .95 and .95, wrongly refused .017 and .083; then tuned on in
+    # the thirtieth.
+    "dev102": {"success@1": 0.92, "success@3": 0.95, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.92},
+    "dev103": {"success@1": 0.78, "success@3": 0.88, "mrr@5": 0.83, "answer_sentence": 0.73, "abstention": 0.92},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -509,8 +510,8 @@ CEILINGS = {
     "dev99": {"false_abstention": 0.07},
     "dev100": {"false_abstention": 0.05},
     "dev101": {"false_abstention": 0.08},
-    "holdout57": {"false_abstention": 0.05},
-    "holdout58": {"false_abstention": 0.12},
+    "dev102": {"false_abstention": 0.05},
+    "dev103": {"false_abstention": 0.12},
 }
 
 
