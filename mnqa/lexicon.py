@@ -140,9 +140,12 @@ class CompiledLexicon:
         # A hedge inside a phrase does not break it: "what even is" asks "what is" (but "even out" is a phrase).
         plain = [s for s in sequence if s not in HEDGES]
         seqs = (sequence, plain) if len(plain) < len(sequence) else (sequence,)
-        # "isn't allowed" asks what "not allowed" does: a negation said short is read spelt out as well.
-        if any(s in NEGATIONS for s in plain):
-            seqs = (*seqs, [part for s in plain for part in NEGATIONS.get(s, (s,))])
+        # "isn't allowed" asks what "not allowed" does: a negation said short is read spelt out as well. Read without
+        # it too, since a passage that answers a question answers its negation: "what shouldn't I put on after" asks
+        # what "what should I put on after" does.
+        if any(s in NEGATIONS or s == "not" for s in plain):
+            spelt = [part for s in plain for part in NEGATIONS.get(s, (s,))]
+            seqs = (*seqs, *([spelt] if spelt != plain else []), [s for s in spelt if s != "not"])
         spans = [self._side_by_side(seq) for seq in seqs]
         shadowed = _shadowed(spans[0])
         for seq, seq_spans in zip(seqs, spans):

@@ -787,3 +787,10 @@ def test_doing_two_things_at_one_visit_is_a_question_for_the_practitioner(engine
     # going back to work the same day asks about downtime, which the documents answer
     question = "can I go back to work the same day"
     assert not engine.analyze(question).clinic and engine.ask(question).answered
+
+
+def test_a_negated_question_finds_what_the_plain_one_finds(engine: Engine) -> None:
+    # The passage that says what to put on the skin afterwards also says what not to.
+    for question in ("what shouldn't I put on my skin after", "what should I not put on after it"):
+        assert "harsh skincare products" in engine.analyze(question).expansions, question
+    assert engine.analyze("who shouldn't have it").expansions == engine.analyze("who should not have it").expansions
