@@ -469,3 +469,9 @@ def test_asking_whether_it_works_the_same_for_everyone_finds_that_results_vary(e
                      "for my sister", "everyone is different though, how do I know it will work on me"):
         top = engine.ask(question).results[0]
         assert top.answer.startswith("Results vary"), question
+
+
+def test_asking_whether_there_is_any_point_finds_what_it_does(engine: Engine) -> None:
+    answer = engine.ask("my skin's pretty good already, is there any point?")
+    assert answer.answered
+    assert "Benefits of microneedling include" in answer.results[0].passage.text
