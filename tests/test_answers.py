@@ -475,3 +475,8 @@ def test_asking_whether_there_is_any_point_finds_what_it_does(engine: Engine) ->
     answer = engine.ask("my skin's pretty good already, is there any point?")
     assert answer.answered
     assert "Benefits of microneedling include" in answer.results[0].passage.text
+
+
+def test_waiting_for_the_cream_to_kick_in_is_the_numbing_not_the_results(engine: Engine) -> None:
+    top = engine.ask("how long for the cream to kick in").results[0]
+    assert "numbing cream" in top.passage.text
