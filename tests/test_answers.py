@@ -480,3 +480,9 @@ def test_asking_whether_there_is_any_point_finds_what_it_does(engine: Engine) ->
 def test_waiting_for_the_cream_to_kick_in_is_the_numbing_not_the_results(engine: Engine) -> None:
     top = engine.ask("how long for the cream to kick in").results[0]
     assert "numbing cream" in top.passage.text
+
+
+def test_asking_to_skip_the_consultation_finds_the_consultation(engine: Engine) -> None:
+    answer = engine.ask("could I skip the consult and just have it done")
+    assert answer.answered
+    assert "consult" in answer.results[0].passage.text.lower()
