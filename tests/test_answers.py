@@ -486,3 +486,9 @@ def test_asking_to_skip_the_consultation_finds_the_consultation(engine: Engine) 
     answer = engine.ask("could I skip the consult and just have it done")
     assert answer.answered
     assert "consult" in answer.results[0].passage.text.lower()
+
+
+def test_somewhere_cheap_or_unqualified_is_answered_by_who_should_do_it(engine: Engine) -> None:
+    answer = engine.ask("my neighbour does it in her spare room, is that ok?")
+    assert answer.answered
+    assert "dermatologist or physician with specific training" in answer.results[0].answer
