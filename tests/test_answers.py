@@ -492,3 +492,10 @@ def test_somewhere_cheap_or_unqualified_is_answered_by_who_should_do_it(engine: 
     answer = engine.ask("my neighbour does it in her spare room, is that ok?")
     assert answer.answered
     assert "dermatologist or physician with specific training" in answer.results[0].answer
+
+
+def test_heavy_sweating_and_its_name_as_heard_find_hyperhidrosis(engine: Engine) -> None:
+    for question in ("does it do anything for heavy sweating", "what about hyper hydro whatsit, the sweating"):
+        answer = engine.ask(question)
+        assert answer.answered, question
+        assert "Hyperhidrosis" in answer.results[0].passage.text, question
