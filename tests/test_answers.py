@@ -499,3 +499,10 @@ def test_heavy_sweating_and_its_name_as_heard_find_hyperhidrosis(engine: Engine)
         answer = engine.ask(question)
         assert answer.answered, question
         assert "Hyperhidrosis" in answer.results[0].passage.text, question
+
+
+def test_a_retinol_asked_of_afterwards_finds_the_advice_on_harsh_skincare(engine: Engine) -> None:
+    answer = engine.ask("when can I go back to my retinol")
+    assert answer.answered
+    assert "aggressive skincare routines" in answer.results[0].answer
+    assert not engine.ask("should I stop retinol before my appointment").answered  # the documents never say
