@@ -506,3 +506,9 @@ def test_a_retinol_asked_of_afterwards_finds_the_advice_on_harsh_skincare(engine
     assert answer.answered
     assert "aggressive skincare routines" in answer.results[0].answer
     assert not engine.ask("should I stop retinol before my appointment").answered  # the documents never say
+
+
+def test_what_blood_thinners_are_taken_for_finds_the_advice_on_them(engine: Engine) -> None:
+    answer = engine.ask("I've got afib and take apixaban, can I have it?")
+    assert answer.answered
+    assert "blood-thinning medications" in answer.results[0].passage.text
