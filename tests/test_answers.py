@@ -512,3 +512,11 @@ def test_what_blood_thinners_are_taken_for_finds_the_advice_on_them(engine: Engi
     answer = engine.ask("I've got afib and take apixaban, can I have it?")
     assert answer.answered
     assert "blood-thinning medications" in answer.results[0].passage.text
+
+
+def test_acne_tablets_with_who_gave_them_in_between_are_acne_medication(engine: Engine) -> None:
+    for question in ("I get tablets from my dermatologist for my acne, can I still have it",
+                     "on meds from the doctor for my spots, is that ok"):
+        answer = engine.ask(question)
+        assert answer.answered, question
+        assert "see your doctor before undergoing" in answer.results[0].passage.text, question
