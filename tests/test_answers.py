@@ -520,3 +520,9 @@ def test_acne_tablets_with_who_gave_them_in_between_are_acne_medication(engine: 
         answer = engine.ask(question)
         assert answer.answered, question
         assert "see your doctor before undergoing" in answer.results[0].passage.text, question
+
+
+def test_a_visit_taking_all_morning_asks_how_long_the_procedure_takes(engine: Engine) -> None:
+    answer = engine.ask("I've only got the morning off, will it take all morning?")
+    assert answer.answered
+    assert "15 minutes to several hours" in answer.results[0].answer
