@@ -526,3 +526,9 @@ def test_a_visit_taking_all_morning_asks_how_long_the_procedure_takes(engine: En
     answer = engine.ask("I've only got the morning off, will it take all morning?")
     assert answer.answered
     assert "15 minutes to several hours" in answer.results[0].answer
+
+
+def test_skipping_a_session_of_the_course_finds_the_advice_to_keep_to_the_schedule(engine: Engine) -> None:
+    answer = engine.ask("is it bad to skip a session halfway through the course")
+    assert answer.answered
+    assert "Adherence to the recommended treatment schedule" in answer.results[0].passage.text
