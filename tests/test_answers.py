@@ -489,9 +489,11 @@ def test_asking_to_skip_the_consultation_finds_the_consultation(engine: Engine) 
 
 
 def test_somewhere_cheap_or_unqualified_is_answered_by_who_should_do_it(engine: Engine) -> None:
-    answer = engine.ask("my neighbour does it in her spare room, is that ok?")
-    assert answer.answered
-    assert "dermatologist or physician with specific training" in answer.results[0].answer
+    for question in ("my neighbour does it in her spare room, is that ok?",
+                     "how can I tell a dodgy clinic from a good one"):
+        answer = engine.ask(question)
+        assert answer.answered, question
+        assert "dermatologist or physician with specific training" in answer.results[0].answer, question
 
 
 def test_heavy_sweating_and_its_name_as_heard_find_hyperhidrosis(engine: Engine) -> None:
