@@ -137,7 +137,7 @@ SETS = {
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
-    "dev4_5": {"success@1": 0.89, "success@3": 0.94, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.89},
+    "dev4_5": {"success@1": 0.91, "success@3": 0.94, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.89},
     "dev6_7": {"success@1": 0.89, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.79, "abstention": 0.94},
     "dev8": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.83, "abstention": 0.97},
     "dev9": {"success@1": 0.86, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.78, "abstention": 0.97},
@@ -167,8 +167,8 @@ FLOORS = {
     # Written at the start of the seventh session by two more writers (clients texting; receptionists and older
     # clients writing emails), scored on the code as it then stood (S@1 .613 and .640, S@3 .720 and .840, refused
     # .92 and .64, wrongly refused .200 and .093), then tuned on.
-    "dev18": {"success@1": 0.83, "success@3": 0.87, "mrr@5": 0.85, "answer_sentence": 0.73, "abstention": 0.89},
-    "dev19": {"success@1": 0.81, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.70, "abstention": 0.93},
+    "dev18": {"success@1": 0.85, "success@3": 0.89, "mrr@5": 0.87, "answer_sentence": 0.73, "abstention": 0.89},
+    "dev19": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.74, "abstention": 0.93},
     # Written blind as holdout13 and holdout14 at the start of the seventh session (new staff in training; young
     # clients on DMs) and scored twice: on the code as the session began (S@1 .750 and .633, refused .90 and .90)
     # and at its end (.750 and .633, refused .90 and .85), then tuned on in the eighth.
@@ -189,18 +189,18 @@ FLOORS = {
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
     # refused .70 and .95) and at its end (.667 and .917, refused .75 and .95), then tuned on in the eleventh.
-    "dev26": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.68, "abstention": 0.97},
+    "dev26": {"success@1": 0.77, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.68, "abstention": 0.97},
     "dev27": {"success@1": 0.95, "success@3": 0.96, "mrr@5": 0.96, "answer_sentence": 0.87, "abstention": 0.97},
     # Written in the eleventh session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (skincare-forum regulars; clients talking through their health history before a
     # first visit), to tune on. First scored S@1 .567 and .533, wrongly refused .233 and .250.
     "dev28": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.70, "abstention": 0.92},
-    "dev29": {"success@1": 0.70, "success@3": 0.88, "mrr@5": 0.77, "answer_sentence": 0.68, "abstention": 0.82},
+    "dev29": {"success@1": 0.72, "success@3": 0.88, "mrr@5": 0.79, "answer_sentence": 0.70, "abstention": 0.82},
     # Written blind at the start of the eleventh session as holdout21 and holdout22 (skincare-forum regulars;
     # clients talking through their health history before a first visit) and scored twice: on the code as the
     # session began (S@1 .817 and .717, refused .80 and .65) and at its end (.833 and .733, refused .75 and .80),
     # then tuned on in the twelfth.
-    "dev30": {"success@1": 0.85, "success@3": 0.91, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.82},
+    "dev30": {"success@1": 0.87, "success@3": 0.91, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.82},
     "dev31": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.92},
     # Written in the twelfth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (men booking a first treatment; clients aged 55 to 80), to tune on. First scored S@1
@@ -227,8 +227,8 @@ FLOORS = {
     # Written in the fourteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients after a bad experience elsewhere; social-media comments), to tune on. First
     # scored S@1 .700 and .783, refused .45 and .75, wrongly refused .150 and .067.
-    "dev40": {"success@1": 0.76, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.73, "abstention": 0.82},
-    "dev41": {"success@1": 0.83, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev40": {"success@1": 0.78, "success@3": 0.87, "mrr@5": 0.83, "answer_sentence": 0.75, "abstention": 0.82},
+    "dev41": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
     # Written blind at the start of the fourteenth session (clients who had a bad experience elsewhere; comments
     # under a clinic's social-media posts) as holdout27 and holdout28 and scored twice: on the code as the session
     # began (S@1 .750 and .800, refused .65 and .90, wrongly refused .083 and .017) and at its end (the same), then
@@ -238,7 +238,7 @@ FLOORS = {
     # Written in the fifteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (brides-to-be and their families before a wedding; beauty students revising), to tune
     # on. First scored S@1 .600 and .867, S@3 .750 and 1.000, refused .75 and .70, wrongly refused .200 and .000.
-    "dev44": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.77, "abstention": 0.97},
+    "dev44": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.77, "abstention": 0.97},
     "dev45": {"success@1": 0.85, "success@3": 0.98, "mrr@5": 0.90, "answer_sentence": 0.81, "abstention": 0.92},
     # Written blind at the start of the fifteenth session (brides-to-be and their families; beauty students
     # revising) as holdout29 and holdout30 and scored twice: on the code as the session began (S@1 .667 and .850,
@@ -263,7 +263,7 @@ FLOORS = {
     # as a second language), to tune on. First scored S@1 .833 and .733, S@3 .883 and .867, refused .90 and .80,
     # wrongly refused .117 and .083.
     "dev52": {"success@1": 0.90, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.97},
-    "dev53": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.70, "abstention": 0.87},
+    "dev53": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.72, "abstention": 0.87},
     # Written blind at the start of the seventeenth session (receptionists' shorthand notes; clients writing in
     # English as a second language) as holdout33 and holdout34 and scored twice: on the code as the session began
     # (S@1 .817 and .783, S@3 .850 and .867, refused .95 and .90, wrongly refused .150 and .100) and at its end
@@ -275,13 +275,13 @@ FLOORS = {
     # sets written with them (questions spoken into speech-to-text; nurses, GPs, pharmacists and trainees in
     # clinical words), to tune on. First scored S@1 .783 and .667, S@3 .883 and .767, refused .95 and .80,
     # wrongly refused .067 and .167.
-    "dev56": {"success@1": 0.88, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.97},
+    "dev56": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.97},
     "dev57": {"success@1": 0.72, "success@3": 0.90, "mrr@5": 0.80, "answer_sentence": 0.70, "abstention": 0.82},
     # Written blind at the start of the eighteenth session (speech-to-text; clinical words) as holdout35 and
     # holdout36 and scored twice: on the code as the session began (S@1 .783 and .650, S@3 .883 and .800, refused
     # 1.00 and .70, wrongly refused .067 and .150) and at its end (S@1 .783 and .683, S@3 .900 and .867, refused
     # 1.00 and .70, wrongly refused .083 and .083), then tuned on in the nineteenth.
-    "dev58": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.77, "abstention": 0.97},
+    "dev58": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.85, "answer_sentence": 0.77, "abstention": 0.97},
     "dev59": {"success@1": 0.72, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.67, "abstention": 0.67},
     # Written in the nineteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (keywords typed as into a search box; clients comparing it with peels, lasers,
@@ -306,7 +306,7 @@ FLOORS = {
     # holdout39 and holdout40 and scored twice: on the code as the session began (S@1 .783 and .867, S@3 .850 and
     # .933, refused .75 and 1.00, wrongly refused .117 and .033) and at its end (S@1 .783 and .883, S@3 .850 and
     # .950, refused .75 and 1.00, wrongly refused .117 and .033), then tuned on in the twenty-first.
-    "dev66": {"success@1": 0.75, "success@3": 0.82, "mrr@5": 0.78, "answer_sentence": 0.72, "abstention": 0.82},
+    "dev66": {"success@1": 0.77, "success@3": 0.82, "mrr@5": 0.80, "answer_sentence": 0.72, "abstention": 0.82},
     "dev67": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.97},
     # Written at the start of the twenty-first session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (asking for someone else: a mother, a wife, a son; skincare enthusiasts'
@@ -319,17 +319,17 @@ FLOORS = {
     # .950, refused .95 and .85, wrongly refused .050 and .050) and at its end (the same), then tuned on in the
     # twenty-second.
     "dev70": {"success@1": 0.77, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.92},
-    "dev71": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.82},
+    "dev71": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.80, "abstention": 0.82},
     # Written at the start of the twenty-second session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (nervous first-timers; front-desk shorthand), to tune on. First scored S@1
     # .833 and .883, S@3 .917 and .967, refused .80 and .90, wrongly refused .067 and .033.
-    "dev72": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.85, "abstention": 0.82},
+    "dev72": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.87, "abstention": 0.82},
     "dev73": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.83, "abstention": 0.92},
     # Written blind at the start of the twenty-second session (nervous first-timers; front-desk shorthand) as
     # holdout43 and holdout44 and scored twice: on the code as the session began (S@1 .833 and .883, S@3 .900 and
     # .950, refused .95 and .85, wrongly refused .017 and .033) and at its end (S@1 .833 and .900, S@3 .900 and
     # .967, refused .95 and .85, wrongly refused .017 and .017), then tuned on in the twenty-third.
-    "dev74": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.92},
+    "dev74": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.92},
     "dev75": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.83, "abstention": 0.92},
     # Written at the start of the twenty-third session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (clients texting in the days after a treatment; people checking what
@@ -354,7 +354,7 @@ FLOORS = {
     # .933 and .883, refused .75 and 1.00, wrongly refused .067 and .100) and at its end (S@1 .783 and .783, S@3 .967
     # and .883, refused .80 and 1.00, wrongly refused .033 and .100), then tuned on in the twenty-fifth.
     "dev82": {"success@1": 0.78, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.82},
-    "dev83": {"success@1": 0.75, "success@3": 0.85, "mrr@5": 0.79, "answer_sentence": 0.72, "abstention": 0.97},
+    "dev83": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.72, "abstention": 0.97},
     # Written at the start of the twenty-fifth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people checking myths and sceptics; returning clients), to tune on. First
     # scored S@1 .817 and .733, S@3 .900 and .867, refused .90 and .90, wrongly refused .050 and .067.
@@ -364,12 +364,12 @@ FLOORS = {
     # as holdout49 and holdout50 and scored twice: on the code as the session began (S@1 .833 and .750, S@3 .933 and
     # .833, refused .85 and 1.00, wrongly refused .067 and .067) and at its end (S@1 .833 and .800, S@3 .933 and
     # .917, refused .85 and 1.00, wrongly refused .067 and .033), then tuned on in the twenty-sixth.
-    "dev86": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.82},
+    "dev86": {"success@1": 0.83, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.82},
     "dev87": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.72, "abstention": 0.97},
     # Written at the start of the twenty-sixth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people asking "what if"; people asking about one body area or mark), to tune
     # on. First scored S@1 .867 and .883, S@3 .883 and .983, refused .90 and .65, wrongly refused .067 and .017.
-    "dev88": {"success@1": 0.87, "success@3": 0.88, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev88": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
     "dev89": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.72},
     # Written blind at the start of the twenty-sixth session ("what if" askers; one body area or mark) as holdout51
     # and holdout52 and scored twice: on the code as the session began (S@1 .833 and .850, S@3 .917 and .917,
@@ -387,14 +387,14 @@ FLOORS = {
     # works) as holdout53 and holdout54 and scored twice: on the code as the session began (S@1 .783 and .883, S@3
     # .933 and .983, refused .90 and 1.00, wrongly refused .050 and 0) and at its end (S@1 .800 and .883, S@3 .933
     # and .983, refused .90 and 1.00, wrongly refused .050 and 0), then tuned on in the twenty-eighth.
-    "dev94": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.87},
+    "dev94": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.87},
     "dev95": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.77, "abstention": 0.97},
     # Written at the start of the twenty-eighth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (long messages that tell a story before asking; people asking for or about
     # someone else), to tune on. First scored S@1 .717 and .833, S@3 .867 and .900, refused .40 and .95, wrongly
     # refused .083 and .083.
-    "dev96": {"success@1": 0.68, "success@3": 0.83, "mrr@5": 0.76, "answer_sentence": 0.63, "abstention": 0.42},
-    "dev97": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.78, "abstention": 0.92},
+    "dev96": {"success@1": 0.70, "success@3": 0.85, "mrr@5": 0.76, "answer_sentence": 0.65, "abstention": 0.42},
+    "dev97": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.92},
     # Written blind at the start of the twenty-eighth session (long messages that tell a story first; asking for or
     # about someone else) as holdout55 and holdout56 and scored twice: on the code as the session began and at its
     # end, both times S@1 .750 and .867, S@3 .900 and .917, refused .75 and .85, wrongly refused .050 and .033;
@@ -406,23 +406,23 @@ FLOORS = {
     # question), to tune on. First scored S@1 .800 and .883, S@3 .950 and .933, refused 1.00 and .60, wrongly
     # refused .017 and .067.
     "dev100": {"success@1": 0.80, "success@3": 0.92, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.97},
-    "dev101": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.85, "abstention": 0.57},
+    "dev101": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.87, "abstention": 0.57},
     # Written blind at the start of the twenty-ninth session (phone calls; people whose job shapes the question)
     # as holdout57 and holdout58 and scored twice: on the code as the session began and at its end, both times
     # S@1 .950 and .817, S@3 .983 and .917, refused .95 and .95, wrongly refused .017 and .083; then tuned on in
     # the thirtieth.
-    "dev102": {"success@1": 0.92, "success@3": 0.95, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.92},
+    "dev102": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.87, "abstention": 0.92},
     "dev103": {"success@1": 0.78, "success@3": 0.88, "mrr@5": 0.83, "answer_sentence": 0.73, "abstention": 0.92},
     # Written at the start of the thirtieth session by helpers who saw only the documents, in the kinds of the two
     # blind sets written with them (asking in the negative: what not to do, who cannot have it, "it doesn't hurt,
     # does it"; weighing whether it is worth the money and time), to tune on. First scored S@1 .750 and .900, S@3
     # .800 and 1.000, refused .95 and .85, wrongly refused .150 and 0.
-    "dev104": {"success@1": 0.72, "success@3": 0.77, "mrr@5": 0.74, "answer_sentence": 0.67, "abstention": 0.92},
+    "dev104": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.92},
     "dev105": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.87, "abstention": 0.82},
     # Written blind at the start of the thirtieth session (asking in the negative; weighing value for money) and
     # scored on the code as the session began (S@1 .800 and .883, S@3 .900 and .967, refused 1.00 and .95, wrongly
     # refused .067 and .017), then at its end (README); never tuned on.
-    "holdout59": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.97},
+    "holdout59": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.97},
     "holdout60": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.92},
 }
 CEILINGS = {
@@ -442,7 +442,7 @@ CEILINGS = {
     "dev16": {"false_abstention": 0.03},
     "dev17": {"false_abstention": 0.03},
     "dev18": {"false_abstention": 0.07},
-    "dev19": {"false_abstention": 0.07},
+    "dev19": {"false_abstention": 0.03},
     "dev20": {"false_abstention": 0.03},
     "dev21": {"false_abstention": 0.08},
     "dev22": {"false_abstention": 0.04},
@@ -464,7 +464,7 @@ CEILINGS = {
     "dev38": {"false_abstention": 0.03},
     "dev39": {"false_abstention": 0.03},
     "dev40": {"false_abstention": 0.10},
-    "dev41": {"false_abstention": 0.05},
+    "dev41": {"false_abstention": 0.03},
     "dev42": {"false_abstention": 0.10},
     "dev43": {"false_abstention": 0.04},
     "dev44": {"false_abstention": 0.08},
@@ -476,12 +476,12 @@ CEILINGS = {
     "dev50": {"false_abstention": 0.05},
     "dev51": {"false_abstention": 0.08},
     "dev52": {"false_abstention": 0.07},
-    "dev53": {"false_abstention": 0.05},
+    "dev53": {"false_abstention": 0.03},
     "dev54": {"false_abstention": 0.03},
     "dev55": {"false_abstention": 0.03},
     "dev56": {"false_abstention": 0.03},
     "dev57": {"false_abstention": 0.08},
-    "dev58": {"false_abstention": 0.12},
+    "dev58": {"false_abstention": 0.10},
     "dev59": {"false_abstention": 0.08},
     "dev60": {"false_abstention": 0.03},
     "dev61": {"false_abstention": 0.05},
@@ -494,7 +494,7 @@ CEILINGS = {
     "dev68": {"false_abstention": 0.05},
     "dev69": {"false_abstention": 0.03},
     "dev70": {"false_abstention": 0.05},
-    "dev71": {"false_abstention": 0.08},
+    "dev71": {"false_abstention": 0.05},
     "dev72": {"false_abstention": 0.05},
     "dev73": {"false_abstention": 0.03},
     "dev74": {"false_abstention": 0.05},
@@ -506,7 +506,7 @@ CEILINGS = {
     "dev80": {"false_abstention": 0.03},
     "dev81": {"false_abstention": 0.07},
     "dev82": {"false_abstention": 0.07},
-    "dev83": {"false_abstention": 0.13},
+    "dev83": {"false_abstention": 0.10},
     "dev84": {"false_abstention": 0.08},
     "dev85": {"false_abstention": 0.05},
     "dev86": {"false_abstention": 0.08},
@@ -517,17 +517,17 @@ CEILINGS = {
     "dev91": {"false_abstention": 0.05},
     "dev92": {"false_abstention": 0.06},
     "dev93": {"false_abstention": 0.03},
-    "dev94": {"false_abstention": 0.08},
+    "dev94": {"false_abstention": 0.05},
     "dev95": {"false_abstention": 0.03},
-    "dev96": {"false_abstention": 0.12},
+    "dev96": {"false_abstention": 0.10},
     "dev97": {"false_abstention": 0.08},
     "dev98": {"false_abstention": 0.08},
     "dev99": {"false_abstention": 0.07},
     "dev100": {"false_abstention": 0.05},
     "dev101": {"false_abstention": 0.08},
-    "dev102": {"false_abstention": 0.05},
+    "dev102": {"false_abstention": 0.03},
     "dev103": {"false_abstention": 0.12},
-    "dev104": {"false_abstention": 0.18},
+    "dev104": {"false_abstention": 0.07},
     "dev105": {"false_abstention": 0.03},
     "holdout59": {"false_abstention": 0.10},
     "holdout60": {"false_abstention": 0.05},
