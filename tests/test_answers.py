@@ -12,6 +12,7 @@ import pytest
 
 from mnqa.analysis import lemma_zipf, zipf
 from mnqa.engine import Engine
+from mnqa.models import Hit
 
 from conftest import write_corpus
 
@@ -22,6 +23,13 @@ CORPUS = ROOT / "corpus"
 @pytest.fixture(scope="module")
 def engine() -> Engine:
     return Engine.from_corpus(CORPUS)
+
+
+def answered_top(engine: Engine, question: str) -> Hit:
+    """The first result for a question the engine must answer."""
+    answer = engine.ask(question)
+    assert answer.answered, question
+    return answer.results[0]
 
 
 def test_does_it_hurt_is_answered_from_the_numbing_passages(engine: Engine) -> None:
@@ -472,9 +480,8 @@ def test_asking_whether_it_works_the_same_for_everyone_finds_that_results_vary(e
 
 
 def test_asking_whether_there_is_any_point_finds_what_it_does(engine: Engine) -> None:
-    answer = engine.ask("my skin's pretty good already, is there any point?")
-    assert answer.answered
-    assert "Benefits of microneedling include" in answer.results[0].passage.text
+    top = answered_top(engine, "my skin's pretty good already, is there any point?")
+    assert "Benefits of microneedling include" in top.passage.text
 
 
 def test_waiting_for_the_cream_to_kick_in_is_the_numbing_not_the_results(engine: Engine) -> None:
@@ -483,54 +490,41 @@ def test_waiting_for_the_cream_to_kick_in_is_the_numbing_not_the_results(engine:
 
 
 def test_asking_to_skip_the_consultation_finds_the_consultation(engine: Engine) -> None:
-    answer = engine.ask("could I skip the consult and just have it done")
-    assert answer.answered
-    assert "consult" in answer.results[0].passage.text.lower()
+    assert "consult" in answered_top(engine, "could I skip the consult and just have it done").passage.text.lower()
 
 
 def test_somewhere_cheap_or_unqualified_is_answered_by_who_should_do_it(engine: Engine) -> None:
     for question in ("my neighbour does it in her spare room, is that ok?",
                      "how can I tell a dodgy clinic from a good one"):
-        answer = engine.ask(question)
-        assert answer.answered, question
-        assert "dermatologist or physician with specific training" in answer.results[0].answer, question
+        assert "dermatologist or physician with specific training" in answered_top(engine, question).answer, question
 
 
 def test_heavy_sweating_and_its_name_as_heard_find_hyperhidrosis(engine: Engine) -> None:
     for question in ("does it do anything for heavy sweating", "what about hyper hydro whatsit, the sweating"):
-        answer = engine.ask(question)
-        assert answer.answered, question
-        assert "Hyperhidrosis" in answer.results[0].passage.text, question
+        assert "Hyperhidrosis" in answered_top(engine, question).passage.text, question
 
 
 def test_a_retinol_asked_of_afterwards_finds_the_advice_on_harsh_skincare(engine: Engine) -> None:
-    answer = engine.ask("when can I go back to my retinol")
-    assert answer.answered
-    assert "aggressive skincare routines" in answer.results[0].answer
+    assert "aggressive skincare routines" in answered_top(engine, "when can I go back to my retinol").answer
     assert not engine.ask("should I stop retinol before my appointment").answered  # the documents never say
 
 
 def test_what_blood_thinners_are_taken_for_finds_the_advice_on_them(engine: Engine) -> None:
-    answer = engine.ask("I've got afib and take apixaban, can I have it?")
-    assert answer.answered
-    assert "blood-thinning medications" in answer.results[0].passage.text
+    top = answered_top(engine, "I've got afib and take apixaban, can I have it?")
+    assert "blood-thinning medications" in top.passage.text
 
 
 def test_acne_tablets_with_who_gave_them_in_between_are_acne_medication(engine: Engine) -> None:
     for question in ("I get tablets from my dermatologist for my acne, can I still have it",
                      "on meds from the doctor for my spots, is that ok"):
-        answer = engine.ask(question)
-        assert answer.answered, question
-        assert "see your doctor before undergoing" in answer.results[0].passage.text, question
+        assert "see your doctor before undergoing" in answered_top(engine, question).passage.text, question
 
 
 def test_a_visit_taking_all_morning_asks_how_long_the_procedure_takes(engine: Engine) -> None:
-    answer = engine.ask("I've only got the morning off, will it take all morning?")
-    assert answer.answered
-    assert "15 minutes to several hours" in answer.results[0].answer
+    top = answered_top(engine, "I've only got the morning off, will it take all morning?")
+    assert "15 minutes to several hours" in top.answer
 
 
 def test_skipping_a_session_of_the_course_finds_the_advice_to_keep_to_the_schedule(engine: Engine) -> None:
-    answer = engine.ask("is it bad to skip a session halfway through the course")
-    assert answer.answered
-    assert "Adherence to the recommended treatment schedule" in answer.results[0].passage.text
+    top = answered_top(engine, "is it bad to skip a session halfway through the course")
+    assert "Adherence to the recommended treatment schedule" in top.passage.text
