@@ -132,8 +132,8 @@ SETS = {
     "dev103": ["dev103.jsonl"],
     "dev104": ["dev104.jsonl"],
     "dev105": ["dev105.jsonl"],
-    "holdout59": ["holdout59.jsonl"],
-    "holdout60": ["holdout60.jsonl"],
+    "dev106": ["dev106.jsonl"],
+    "dev107": ["dev107.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -419,11 +419,12 @@ FLOORS = {
     # .800 and 1.000, refused .95 and .85, wrongly refused .150 and 0.
     "dev104": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.92},
     "dev105": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.87, "abstention": 0.82},
-    # Written blind at the start of the thirtieth session (asking in the negative; weighing value for money) and
-    # scored on the code as the session began (S@1 .800 and .883, S@3 .900 and .967, refused 1.00 and .95, wrongly
-    # refused .067 and .017), then at its end (README); never tuned on.
-    "holdout59": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.97},
-    "holdout60": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.92},
+    # Written blind at the start of the thirtieth session (asking in the negative; weighing value for money) as
+    # holdout59 and holdout60 and scored twice: on the code as the session began (S@1 .800 and .883, S@3 .900 and
+    # .967, refused 1.00 and .95, wrongly refused .067 and .017) and at its end (S@1 .817 and .883, S@3 .917 and
+    # .967, the same refusals); then tuned on in the thirty-first.
+    "dev106": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.97},
+    "dev107": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.92},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -529,8 +530,8 @@ CEILINGS = {
     "dev103": {"false_abstention": 0.12},
     "dev104": {"false_abstention": 0.07},
     "dev105": {"false_abstention": 0.03},
-    "holdout59": {"false_abstention": 0.10},
-    "holdout60": {"false_abstention": 0.05},
+    "dev106": {"false_abstention": 0.10},
+    "dev107": {"false_abstention": 0.05},
 }
 
 
