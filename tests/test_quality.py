@@ -134,6 +134,10 @@ SETS = {
     "dev105": ["dev105.jsonl"],
     "dev106": ["dev106.jsonl"],
     "dev107": ["dev107.jsonl"],
+    "dev108": ["dev108.jsonl"],
+    "dev109": ["dev109.jsonl"],
+    "holdout61": ["holdout61.jsonl"],
+    "holdout62": ["holdout62.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -425,6 +429,17 @@ FLOORS = {
     # .967, the same refusals); then tuned on in the thirty-first.
     "dev106": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.97},
     "dev107": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.92},
+    # Written at the start of the thirty-first session by helpers who saw only the documents, in the kinds of the
+    # two blind sets written with them (people who have had it and worry about what their skin is doing now; people
+    # planning around dates, seasons and how long things take), to tune on. First scored S@1 .650 and .833, S@3 .817
+    # and .867, refused .90 and .85, wrongly refused .117 and .083.
+    "dev108": {"success@1": 0.62, "success@3": 0.78, "mrr@5": 0.70, "answer_sentence": 0.58, "abstention": 0.87},
+    "dev109": {"success@1": 0.80, "success@3": 0.83, "mrr@5": 0.82, "answer_sentence": 0.77, "abstention": 0.82},
+    # Written blind at the start of the thirty-first session (worries after the treatment; planning around time)
+    # and scored on the code as the session began (S@1 .767 and .817, S@3 .933 and .933, refused .80 and .95,
+    # wrongly refused .017 and .033), then at its end (README); never tuned on.
+    "holdout61": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.65, "abstention": 0.77},
+    "holdout62": {"success@1": 0.78, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.67, "abstention": 0.92},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -532,6 +547,10 @@ CEILINGS = {
     "dev105": {"false_abstention": 0.03},
     "dev106": {"false_abstention": 0.10},
     "dev107": {"false_abstention": 0.05},
+    "dev108": {"false_abstention": 0.15},
+    "dev109": {"false_abstention": 0.12},
+    "holdout61": {"false_abstention": 0.05},
+    "holdout62": {"false_abstention": 0.07},
 }
 
 
