@@ -528,3 +528,9 @@ def test_a_visit_taking_all_morning_asks_how_long_the_procedure_takes(engine: En
 def test_skipping_a_session_of_the_course_finds_the_advice_to_keep_to_the_schedule(engine: Engine) -> None:
     top = answered_top(engine, "is it bad to skip a session halfway through the course")
     assert "Adherence to the recommended treatment schedule" in top.passage.text
+
+
+def test_a_rash_from_the_numbing_cream_in_everyday_words_finds_the_reaction_to_pain_relievers(engine: Engine) -> None:
+    for question in ("came out in big red welts from the numbing gel, is that normal",
+                     "broke out in blotches after the numbing cream"):
+        assert "negative reaction to pain relievers" in answered_top(engine, question).passage.text, question
