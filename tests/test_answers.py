@@ -534,3 +534,8 @@ def test_a_rash_from_the_numbing_cream_in_everyday_words_finds_the_reaction_to_p
     for question in ("came out in big red welts from the numbing gel, is that normal",
                      "broke out in blotches after the numbing cream"):
         assert "negative reaction to pain relievers" in answered_top(engine, question).passage.text, question
+
+
+def test_lines_round_the_eyes_are_the_fine_lines_and_wrinkles(engine: Engine) -> None:
+    top = answered_top(engine, "will the little lines round my eyes get any better")
+    assert "reduction of fine lines and deep wrinkles" in top.passage.text
