@@ -539,3 +539,8 @@ def test_a_rash_from_the_numbing_cream_in_everyday_words_finds_the_reaction_to_p
 def test_lines_round_the_eyes_are_the_fine_lines_and_wrinkles(engine: Engine) -> None:
     top = answered_top(engine, "will the little lines round my eyes get any better")
     assert "reduction of fine lines and deep wrinkles" in top.passage.text
+
+
+def test_money_in_a_figure_of_speech_finds_the_cost_against_laser(engine: Engine) -> None:
+    top = answered_top(engine, "is needling kinder on the wallet than laser")
+    assert "far less costly than laser" in top.answer
