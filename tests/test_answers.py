@@ -544,3 +544,8 @@ def test_lines_round_the_eyes_are_the_fine_lines_and_wrinkles(engine: Engine) ->
 def test_money_in_a_figure_of_speech_finds_the_cost_against_laser(engine: Engine) -> None:
     top = answered_top(engine, "is needling kinder on the wallet than laser")
     assert "far less costly than laser" in top.answer
+
+
+def test_thin_skin_finds_the_discomfort_where_skin_is_thinner(engine: Engine) -> None:
+    top = answered_top(engine, "will it be sorer where my skin is thin")
+    assert "areas with thinner skin" in top.passage.text
