@@ -188,7 +188,7 @@ FLOORS = {
     # staff and sceptical clients comparing treatments) and scored twice: on the code as the session began (S@1
     # .733 and .817, refused .90 and .75) and at its end (.733 and .833, refused .85 and .75), then tuned on in the
     # tenth.
-    "dev24": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.92},
+    "dev24": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.92},
     "dev25": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.92},
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
@@ -198,7 +198,7 @@ FLOORS = {
     # Written in the eleventh session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (skincare-forum regulars; clients talking through their health history before a
     # first visit), to tune on. First scored S@1 .567 and .533, wrongly refused .233 and .250.
-    "dev28": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.70, "abstention": 0.92},
+    "dev28": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.92},
     "dev29": {"success@1": 0.72, "success@3": 0.88, "mrr@5": 0.79, "answer_sentence": 0.70, "abstention": 0.82},
     # Written blind at the start of the eleventh session as holdout21 and holdout22 (skincare-forum regulars;
     # clients talking through their health history before a first visit) and scored twice: on the code as the
@@ -215,7 +215,7 @@ FLOORS = {
     # treatment; clients aged 55 to 80) and scored twice: on the code as the session began (S@1 .633 and .650,
     # refused .90 and .50, wrongly refused .200 and .183) and at its end (.650 and .667, refused .90 and .50,
     # wrongly refused .200 and .117), then tuned on in the thirteenth.
-    "dev34": {"success@1": 0.75, "success@3": 0.85, "mrr@5": 0.79, "answer_sentence": 0.68, "abstention": 0.88},
+    "dev34": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.68, "abstention": 0.88},
     "dev35": {"success@1": 0.82, "success@3": 0.87, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.77},
     # Written in the thirteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (parents asking for a teenager; clients with one long-standing skin concern), to tune
@@ -231,7 +231,7 @@ FLOORS = {
     # Written in the fourteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients after a bad experience elsewhere; social-media comments), to tune on. First
     # scored S@1 .700 and .783, refused .45 and .75, wrongly refused .150 and .067.
-    "dev40": {"success@1": 0.78, "success@3": 0.87, "mrr@5": 0.83, "answer_sentence": 0.75, "abstention": 0.82},
+    "dev40": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.83, "answer_sentence": 0.77, "abstention": 0.82},
     "dev41": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
     # Written blind at the start of the fourteenth session (clients who had a bad experience elsewhere; comments
     # under a clinic's social-media posts) as holdout27 and holdout28 and scored twice: on the code as the session
@@ -242,13 +242,13 @@ FLOORS = {
     # Written in the fifteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (brides-to-be and their families before a wedding; beauty students revising), to tune
     # on. First scored S@1 .600 and .867, S@3 .750 and 1.000, refused .75 and .70, wrongly refused .200 and .000.
-    "dev44": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.77, "abstention": 0.97},
+    "dev44": {"success@1": 0.83, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.77, "abstention": 0.97},
     "dev45": {"success@1": 0.85, "success@3": 0.98, "mrr@5": 0.90, "answer_sentence": 0.81, "abstention": 0.92},
     # Written blind at the start of the fifteenth session (brides-to-be and their families; beauty students
     # revising) as holdout29 and holdout30 and scored twice: on the code as the session began (S@1 .667 and .850,
     # refused .70 and .70, wrongly refused .150 and .000) and at its end (S@1 .750 and .850, refused .85 and .75,
     # wrongly refused .100 and .000), then tuned on in the sixteenth.
-    "dev46": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.97},
+    "dev46": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.97},
     "dev47": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.81, "abstention": 0.87},
     # Written in the sixteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients in their sixties and seventies; men, often sceptical, asking for themselves),
@@ -310,7 +310,7 @@ FLOORS = {
     # holdout39 and holdout40 and scored twice: on the code as the session began (S@1 .783 and .867, S@3 .850 and
     # .933, refused .75 and 1.00, wrongly refused .117 and .033) and at its end (S@1 .783 and .883, S@3 .850 and
     # .950, refused .75 and 1.00, wrongly refused .117 and .033), then tuned on in the twenty-first.
-    "dev66": {"success@1": 0.77, "success@3": 0.82, "mrr@5": 0.80, "answer_sentence": 0.72, "abstention": 0.82},
+    "dev66": {"success@1": 0.77, "success@3": 0.85, "mrr@5": 0.80, "answer_sentence": 0.75, "abstention": 0.82},
     "dev67": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.97},
     # Written at the start of the twenty-first session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (asking for someone else: a mother, a wife, a son; skincare enthusiasts'
@@ -322,7 +322,7 @@ FLOORS = {
     # holdout41 and holdout42 and scored twice: on the code as the session began (S@1 .767 and .917, S@3 .933 and
     # .950, refused .95 and .85, wrongly refused .050 and .050) and at its end (the same), then tuned on in the
     # twenty-second.
-    "dev70": {"success@1": 0.77, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.92},
+    "dev70": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.72, "abstention": 0.92},
     "dev71": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.80, "abstention": 0.82},
     # Written at the start of the twenty-second session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (nervous first-timers; front-desk shorthand), to tune on. First scored S@1
@@ -339,7 +339,7 @@ FLOORS = {
     # two blind sets written with them (clients texting in the days after a treatment; people checking what
     # clinics' websites and adverts claim), to tune on. First scored S@1 .767 and .817, S@3 .883 and .933, refused
     # .80 and .90, wrongly refused .033 and .050.
-    "dev76": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.87},
+    "dev76": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.87},
     "dev77": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.87, "abstention": 0.87},
     # Written blind at the start of the twenty-third session (clients texting in the days after a treatment;
     # people checking clinics' claims) as holdout45 and holdout46 and scored twice: on the code as the session
@@ -347,18 +347,18 @@ FLOORS = {
     # end (S@1 .733 and .850, S@3 .883 and .917, refused .85 and .75, wrongly refused .050 and .050), then tuned on
     # in the twenty-fourth.
     "dev78": {"success@1": 0.77, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.68, "abstention": 0.87},
-    "dev79": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.77},
+    "dev79": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.77},
     # Written at the start of the twenty-fourth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (home roller users; clients fitting it around their routine), to tune on.
     # First scored S@1 .733 and .783, S@3 .867 and .883, refused .75 and .85, wrongly refused .067 and .067.
     "dev80": {"success@1": 0.75, "success@3": 0.93, "mrr@5": 0.83, "answer_sentence": 0.68, "abstention": 0.82},
-    "dev81": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev81": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.83, "abstention": 0.87},
     # Written blind at the start of the twenty-fourth session (home roller users; clients fitting it around their
     # routine) as holdout47 and holdout48 and scored twice: on the code as the session began (S@1 .733 and .783, S@3
     # .933 and .883, refused .75 and 1.00, wrongly refused .067 and .100) and at its end (S@1 .783 and .783, S@3 .967
     # and .883, refused .80 and 1.00, wrongly refused .033 and .100), then tuned on in the twenty-fifth.
     "dev82": {"success@1": 0.78, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.82},
-    "dev83": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.72, "abstention": 0.97},
+    "dev83": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.75, "abstention": 0.97},
     # Written at the start of the twenty-fifth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people checking myths and sceptics; returning clients), to tune on. First
     # scored S@1 .817 and .733, S@3 .900 and .867, refused .90 and .90, wrongly refused .050 and .067.
@@ -379,13 +379,13 @@ FLOORS = {
     # and holdout52 and scored twice: on the code as the session began (S@1 .833 and .850, S@3 .917 and .917,
     # refused .90 and .80, wrongly refused .050 and .017) and at its end (S@1 .850 and .850, S@3 .933 and .917,
     # refused .90 and .85, wrongly refused .033 and .017), then tuned on in the twenty-seventh.
-    "dev90": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.87},
-    "dev91": {"success@1": 0.82, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.82},
+    "dev90": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev91": {"success@1": 0.82, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.82},
     # Written at the start of the twenty-seventh session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people getting ready for a booked appointment; people asking how and why
     # it works), to tune on. First scored S@1 .883 and .917, S@3 .933 and 1.000, refused .70 and .90, wrongly
     # refused .033 and 0.
-    "dev92": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.67},
+    "dev92": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.85, "abstention": 0.67},
     "dev93": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.87},
     # Written blind at the start of the twenty-seventh session (getting ready for an appointment; how and why it
     # works) as holdout53 and holdout54 and scored twice: on the code as the session began (S@1 .783 and .883, S@3
@@ -409,7 +409,7 @@ FLOORS = {
     # two blind sets written with them (phone calls as a receptionist logs them; people whose job shapes the
     # question), to tune on. First scored S@1 .800 and .883, S@3 .950 and .933, refused 1.00 and .60, wrongly
     # refused .017 and .067.
-    "dev100": {"success@1": 0.80, "success@3": 0.92, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.97},
+    "dev100": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.82, "abstention": 0.97},
     "dev101": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.87, "abstention": 0.57},
     # Written blind at the start of the twenty-ninth session (phone calls; people whose job shapes the question)
     # as holdout57 and holdout58 and scored twice: on the code as the session began and at its end, both times
@@ -422,18 +422,18 @@ FLOORS = {
     # does it"; weighing whether it is worth the money and time), to tune on. First scored S@1 .750 and .900, S@3
     # .800 and 1.000, refused .95 and .85, wrongly refused .150 and 0.
     "dev104": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.92},
-    "dev105": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.87, "abstention": 0.82},
+    "dev105": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.90, "abstention": 0.82},
     # Written blind at the start of the thirtieth session (asking in the negative; weighing value for money) as
     # holdout59 and holdout60 and scored twice: on the code as the session began (S@1 .800 and .883, S@3 .900 and
     # .967, refused 1.00 and .95, wrongly refused .067 and .017) and at its end (S@1 .817 and .883, S@3 .917 and
     # .967, the same refusals); then tuned on in the thirty-first.
     "dev106": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.97},
-    "dev107": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.92},
+    "dev107": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.92},
     # Written at the start of the thirty-first session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people who have had it and worry about what their skin is doing now; people
     # planning around dates, seasons and how long things take), to tune on. First scored S@1 .650 and .833, S@3 .817
     # and .867, refused .90 and .85, wrongly refused .117 and .083.
-    "dev108": {"success@1": 0.62, "success@3": 0.78, "mrr@5": 0.70, "answer_sentence": 0.58, "abstention": 0.87},
+    "dev108": {"success@1": 0.65, "success@3": 0.82, "mrr@5": 0.73, "answer_sentence": 0.62, "abstention": 0.87},
     "dev109": {"success@1": 0.80, "success@3": 0.83, "mrr@5": 0.82, "answer_sentence": 0.77, "abstention": 0.82},
     # Written blind at the start of the thirty-first session (worries after the treatment; planning around time)
     # and scored on the code as the session began (S@1 .767 and .817, S@3 .933 and .933, refused .80 and .95,
@@ -473,7 +473,7 @@ CEILINGS = {
     "dev31": {"false_abstention": 0.04},
     "dev32": {"false_abstention": 0.03},
     "dev33": {"false_abstention": 0.06},
-    "dev34": {"false_abstention": 0.12},
+    "dev34": {"false_abstention": 0.10},
     "dev35": {"false_abstention": 0.08},
     "dev36": {"false_abstention": 0.04},
     "dev37": {"false_abstention": 0.07},
@@ -546,7 +546,7 @@ CEILINGS = {
     "dev104": {"false_abstention": 0.07},
     "dev105": {"false_abstention": 0.03},
     "dev106": {"false_abstention": 0.10},
-    "dev107": {"false_abstention": 0.05},
+    "dev107": {"false_abstention": 0.03},
     "dev108": {"false_abstention": 0.15},
     "dev109": {"false_abstention": 0.12},
     "holdout61": {"false_abstention": 0.05},
