@@ -509,36 +509,9 @@ def test_a_retinol_asked_of_afterwards_finds_the_advice_on_harsh_skincare(engine
     assert not engine.ask("should I stop retinol before my appointment").answered  # the documents never say
 
 
-def test_what_blood_thinners_are_taken_for_finds_the_advice_on_them(engine: Engine) -> None:
-    top = answered_top(engine, "I've got afib and take apixaban, can I have it?")
-    assert "blood-thinning medications" in top.passage.text
-
-
-def test_acne_tablets_with_who_gave_them_in_between_are_acne_medication(engine: Engine) -> None:
-    for question in ("I get tablets from my dermatologist for my acne, can I still have it",
-                     "on meds from the doctor for my spots, is that ok"):
-        assert "see your doctor before undergoing" in answered_top(engine, question).passage.text, question
-
-
 def test_a_visit_taking_all_morning_asks_how_long_the_procedure_takes(engine: Engine) -> None:
     top = answered_top(engine, "I've only got the morning off, will it take all morning?")
     assert "15 minutes to several hours" in top.answer
-
-
-def test_skipping_a_session_of_the_course_finds_the_advice_to_keep_to_the_schedule(engine: Engine) -> None:
-    top = answered_top(engine, "is it bad to skip a session halfway through the course")
-    assert "Adherence to the recommended treatment schedule" in top.passage.text
-
-
-def test_a_rash_from_the_numbing_cream_in_everyday_words_finds_the_reaction_to_pain_relievers(engine: Engine) -> None:
-    for question in ("came out in big red welts from the numbing gel, is that normal",
-                     "broke out in blotches after the numbing cream"):
-        assert "negative reaction to pain relievers" in answered_top(engine, question).passage.text, question
-
-
-def test_lines_round_the_eyes_are_the_fine_lines_and_wrinkles(engine: Engine) -> None:
-    top = answered_top(engine, "will the little lines round my eyes get any better")
-    assert "reduction of fine lines and deep wrinkles" in top.passage.text
 
 
 def test_money_in_a_figure_of_speech_finds_the_cost_against_laser(engine: Engine) -> None:
@@ -546,6 +519,28 @@ def test_money_in_a_figure_of_speech_finds_the_cost_against_laser(engine: Engine
     assert "far less costly than laser" in top.answer
 
 
-def test_thin_skin_finds_the_discomfort_where_skin_is_thinner(engine: Engine) -> None:
-    top = answered_top(engine, "will it be sorer where my skin is thin")
-    assert "areas with thinner skin" in top.passage.text
+# Everyday wordings of one kind each, and the passage that answers them: the first result must hold that text.
+EVERYDAY_WORDINGS = [
+    pytest.param("I've got afib and take apixaban, can I have it?", "blood-thinning medications",
+                 id="what blood thinners are taken for"),
+    pytest.param("I get tablets from my dermatologist for my acne, can I still have it",
+                 "see your doctor before undergoing", id="acne tablets with who gave them in between"),
+    pytest.param("on meds from the doctor for my spots, is that ok", "see your doctor before undergoing",
+                 id="spot medicine with who gave it in between"),
+    pytest.param("is it bad to skip a session halfway through the course",
+                 "Adherence to the recommended treatment schedule", id="skipping a session of the course"),
+    pytest.param("came out in big red welts from the numbing gel, is that normal",
+                 "negative reaction to pain relievers", id="a rash from the numbing gel"),
+    pytest.param("broke out in blotches after the numbing cream", "negative reaction to pain relievers",
+                 id="blotches after the numbing cream"),
+    pytest.param("will the little lines round my eyes get any better", "reduction of fine lines and deep wrinkles",
+                 id="lines round the eyes"),
+    pytest.param("will it be sorer where my skin is thin", "areas with thinner skin",
+                 id="thin skin is the documents' thinner skin"),
+]
+
+
+@pytest.mark.parametrize("question, passage_text", EVERYDAY_WORDINGS)
+def test_an_everyday_wording_finds_the_passage_that_answers_it(engine: Engine, question: str,
+                                                                passage_text: str) -> None:
+    assert passage_text in answered_top(engine, question).passage.text
