@@ -733,21 +733,6 @@ def _dropped_letter(word: str, cand: str) -> bool:
     return len(cand) == len(word) + 1 and any(cand[:i] + cand[i + 1 :] == word for i in range(len(cand)))
 
 
-COMPARATIVE_WEIGHT = 0.8
-
-
-def _comparatives(word: str) -> tuple[str, ...]:
-    """The comparative forms an adjective could take ("thin": "thinner"; "large": "larger"; "easy": "easier")."""
-    if word.endswith("e"):
-        return (word + "r",)
-    if word.endswith("y"):
-        return (word[:-1] + "ier",)
-    forms = [word + "er"]
-    if word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
-        forms.append(word + word[-1] + "er")
-    return tuple(forms)
-
-
 def _spelt_otherwise(word: str, cand: str) -> bool:
     """Whether two real words are one spelt the British and the American way ("minimise", "minimize")."""
     differ = [(x, y) for x, y in zip(word, cand) if x != y]
@@ -1026,19 +1011,6 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
                 expansions.append(shown)
                 if len(stems) > 1:
                     phrases.append(stems)
-    # A quality asked plainly is also what the documents say in comparing it ("thin skin": "areas with thinner
-    # skin"), through word forms the index has already stemmed (no nltk).
-    for g in groups:
-        if g.stem is None or g.phrase or not g.word.isalpha() or len(g.word) < 3:
-            continue
-        for form in _comparatives(g.word):
-            stem = stemmer.known.get(form)
-            # a comparative is rarer than its adjective: "number" is no comparative of "numb"
-            if stem and stem != g.stem and stem in vocab.stems and zipf(form) < zipf(g.word):
-                g.expansions[stem] = max(g.expansions.get(stem, 0.0), COMPARATIVE_WEIGHT)
-                weights[stem] = max(weights.get(stem, 0.0), COMPARATIVE_WEIGHT)
-                if form not in expansions:
-                    expansions.append(form)
     # A word known only as part of a lexicon phrase that did not match ("big" of "big pores") is unknown here.
     for g in groups:
         if g.stem is not None and g.stem not in vocab.stems and not g.expansions and not g.phrase:

@@ -535,8 +535,6 @@ EVERYDAY_WORDINGS = [
                  id="blotches after the numbing cream"),
     pytest.param("will the little lines round my eyes get any better", "reduction of fine lines and deep wrinkles",
                  id="lines round the eyes"),
-    pytest.param("will it be sorer where my skin is thin", "areas with thinner skin",
-                 id="thin skin is the documents' thinner skin"),
 ]
 
 
