@@ -183,6 +183,20 @@ def zipf(word: str) -> float:
     return math.log10(frequency) + 9.0 if frequency else 0.0
 
 
+def adjective_of(form: str) -> str | None:
+    """The adjective a folded word is the regular comparative of ("thinner": "thin", "easier": "easy"), or None."""
+    if not form.isalpha() or not form.endswith("er") or len(form) < 5:
+        return None
+    # regular forms only: "thinner", "smaller", "larger", "easier" (not "better" of "good")
+    bases = (form[:-3], form[:-2], form[:-1], form[:-3] + "y")
+    adjectives = _lemmas(form).get("ADJ", ())
+    for base in bases:
+        # The dictionary's own word, and rarer than it: the dictionary also has "number" as "numb"-er.
+        if base in adjectives and zipf(form) < zipf(base):
+            return base
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """A folded word's dictionary forms by word class (lemminflect), {} for a word it does not have."""

@@ -88,7 +88,8 @@ class Engine:
         self.lexicon = lexicon
         self.stemmer = index.stemmer()
         self.compiled = compile_lexicon(lexicon, self.stemmer)
-        self.vocab = Vocabulary(set(index.df), index.surfaces, set(self.compiled.ask_stems), set(index.everywhere()))
+        self.vocab = Vocabulary(set(index.df), index.surfaces, set(self.compiled.ask_stems), set(index.everywhere()),
+                                index.comparatives)
         self.searcher = Searcher(index, self.stemmer)
         self._faq_stems: list[set[str]] | None = None
 

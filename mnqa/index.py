@@ -18,7 +18,8 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from mnqa.analysis import NUMBER_WORDS, ROUND_NUMBER_WORDS, WORD_RE, Stemmer, stopwords, tokenize, word_forms
+from mnqa.analysis import (NUMBER_WORDS, ROUND_NUMBER_WORDS, WORD_RE, Stemmer, adjective_of, stopwords, tokenize,
+                           word_forms)
 from mnqa.documents import NO_CONTENT, Corpus, CorpusError, Document, Metadata, file_warning, parse_file
 from mnqa.lexicon import Lexicon
 from mnqa.models import Passage
@@ -67,6 +68,8 @@ class Index:
     # run loading the index from the cache warns exactly as the run that built it did. The path is relative so
     # the warning names the corpus folder as given on the run that shows it (the cache is per resolved folder).
     notes: tuple[tuple[str, str], ...] = ()
+    # Adjective -> the comparative word forms the documents use ("thin": ("thinner",)), see comparative_table().
+    comparatives: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Per-stem figures asked for again and again while answering (memoised; the index never changes).
     _terms: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _max_scores: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -112,6 +115,19 @@ class Index:
     def stemmer(self) -> Stemmer:
         """A stemmer that already knows every word form of the corpus and the lexicon."""
         return Stemmer(self.stems)
+
+
+def comparative_table(stems: dict[str, str], df: dict[str, int]) -> dict[str, tuple[str, ...]]:
+    """Adjectives whose comparative the documents use ("areas with thinner skin"), so that a quality asked plainly
+    ("thin skin") is searched there too. Made at build time: telling a comparative needs the word lists that a
+    cold question should not have to load."""
+    table: dict[str, list[str]] = {}
+    for form, stem in stems.items():
+        if stem in df and form.endswith("er"):
+            base = adjective_of(form)
+            if base is not None and stems.get(base) != stem:
+                table.setdefault(base, []).append(form)
+    return {base: tuple(forms) for base, forms in sorted(table.items())}
 
 
 _EMPTY_I = np.zeros(0, dtype=np.int32)
@@ -534,12 +550,14 @@ def _build_with(pool: _Pool, items: Sequence[_Item], sizes: list[int], corpus: C
                 del stemmer.known[variant]
         if n % 1000 == 0:
             report(stage + _STAGES["stems"] * n / len(inflect))
+    known = dict(sorted(stemmer.known.items()))
+    table = comparative_table(known, df)
     report(1.0)
     return Index(
         passages=passages,
         docs=infos,
         faq=meta.faq,
-        stems=dict(sorted(stemmer.known.items())),
+        stems=known,
         df=df,
         surfaces=dict(sorted(surfaces.items())),
         postings=postings,
@@ -547,4 +565,5 @@ def _build_with(pool: _Pool, items: Sequence[_Item], sizes: list[int], corpus: C
         scores=scores,
         params={"k1": K1, "b": B, "epsilon": EPSILON},
         notes=tuple(notes),
+        comparatives=table,
     )

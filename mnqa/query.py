@@ -90,8 +90,9 @@ class Vocabulary:
     """What the analyser needs to know about the index: known stems, word forms for spelling, frequencies."""
 
     def __init__(self, stems: set[str], surfaces: dict[str, int], lexicon_stems: set[str],
-                 everywhere: set[str] | None = None) -> None:
+                 everywhere: set[str] | None = None, comparatives: dict[str, tuple[str, ...]] | None = None) -> None:
         self.stems = stems
+        self.comparatives = comparatives or {}  # adjective -> the documents' comparatives of it (index.py)
         self.everywhere = everywhere or set()  # stems in more than half the passages: what the documents are about
         self.lexicon_stems = lexicon_stems
         self.surfaces = surfaces
@@ -733,6 +734,9 @@ def _dropped_letter(word: str, cand: str) -> bool:
     return len(cand) == len(word) + 1 and any(cand[:i] + cand[i + 1 :] == word for i in range(len(cand)))
 
 
+COMPARATIVE_WEIGHT = 0.8
+
+
 def _spelt_otherwise(word: str, cand: str) -> bool:
     """Whether two real words are one spelt the British and the American way ("minimise", "minimize")."""
     differ = [(x, y) for x, y in zip(word, cand) if x != y]
@@ -1011,6 +1015,18 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
                 expansions.append(shown)
                 if len(stems) > 1:
                     phrases.append(stems)
+    # A quality asked plainly is also what the documents say in comparing it ("thin skin": "areas with thinner
+    # skin"), a little below the word itself.
+    for g in groups:
+        if g.stem is None or g.phrase:
+            continue
+        for form in vocab.comparatives.get(g.word, ()):
+            stem = stemmer.known.get(form)
+            if stem and stem != g.stem and stem in vocab.stems:
+                g.expansions[stem] = max(g.expansions.get(stem, 0.0), COMPARATIVE_WEIGHT)
+                weights[stem] = max(weights.get(stem, 0.0), COMPARATIVE_WEIGHT)
+                if form not in expansions:
+                    expansions.append(form)
     # A word known only as part of a lexicon phrase that did not match ("big" of "big pores") is unknown here.
     for g in groups:
         if g.stem is not None and g.stem not in vocab.stems and not g.expansions and not g.phrase:

@@ -25,7 +25,7 @@ from mnqa.documents import Corpus
 from mnqa.index import DocInfo, Index
 from mnqa.models import Passage
 
-FORMAT = 3  # 3: build-time notes (warnings to replay) in the meta section; older files are rebuilt
+FORMAT = 4  # 3: build-time notes (warnings to replay) in the meta section; 4: comparatives; older files are rebuilt
 MAGIC = b"MNQA-INDEX\n"
 _ALIGN = 8  # sections start on 8-byte boundaries, so number arrays are read in place, aligned
 
@@ -149,6 +149,7 @@ def _sections(index: Index) -> dict[str, bytes]:
         "params": index.params,
         "strings": list(strings),
         "notes": [[rel, what] for rel, what in index.notes],
+        "comparatives": {base: list(forms) for base, forms in index.comparatives.items()},
     }
     # Postings are stored term after term, in the order the terms are listed.
     terms.sort(key=lambda t: index.postings[t][0])
@@ -247,6 +248,11 @@ def parse(data: bytes, key: str) -> Index:
                    for note in meta["notes"]):
             raise ValueError("notes that are not pairs of texts")
         notes = tuple((rel, what) for rel, what in meta["notes"])
+        table = meta["comparatives"]
+        if not isinstance(table, dict) or not all(isinstance(forms, list) and all(isinstance(f, str) for f in forms)
+                                                  for forms in table.values()):
+            raise ValueError("comparatives that are not lists of words")
+        comparatives = {str(base): tuple(forms) for base, forms in table.items()}
         terms = _unwords(parts["terms"], len(parts["counts"]))
         stem_words = _unwords(parts["stem_words"])
         stems = dict(zip(stem_words, _unwords(parts["stem_stems"], len(stem_words))))
@@ -279,6 +285,7 @@ def parse(data: bytes, key: str) -> Index:
             scores=scores,
             params=meta["params"],
             notes=notes,
+            comparatives=comparatives,
         )
     except (ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError) as exc:
         raise CacheError(f"bad contents ({exc})") from None

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mnqa.analysis import (Stemmer, can_be_noun, fold, is_generic, said, stopwords, terms, tokenize, unstretched,
-                           word_forms)
+from mnqa.analysis import (Stemmer, adjective_of, can_be_noun, fold, is_generic, said, stopwords, terms, tokenize,
+                           unstretched, word_forms)
 from mnqa.lexicon import LexiconError, load_lexicon, parse_lexicon
 
 
@@ -75,6 +75,13 @@ def test_word_classes_tell_things_from_actions_and_qualities() -> None:
     assert can_be_noun("myth") and can_be_noun("tattoo") and can_be_noun("flying")  # "flying" as a topic
     assert not can_be_noun("postpone") and not can_be_noun("torn") and not can_be_noun("sketchy")
     assert can_be_noun("botox") and can_be_noun("xqzv")  # unknown to the dictionary: assume it names a thing
+
+
+def test_a_comparative_is_told_from_a_word_that_only_ends_like_one() -> None:
+    assert [adjective_of(w) for w in ("thinner", "smaller", "larger", "easier", "redder")] == [
+        "thin", "small", "large", "easy", "red"]
+    # a thing or a doer ("roller", "offer"), an irregular form, or a commoner word than the adjective ("number")
+    assert [adjective_of(w) for w in ("roller", "offer", "better", "number", "water")] == [None] * 5
 
 
 def test_generic_words_include_adverbs_without_listing_them() -> None:

@@ -535,6 +535,9 @@ EVERYDAY_WORDINGS = [
                  id="blotches after the numbing cream"),
     pytest.param("will the little lines round my eyes get any better", "reduction of fine lines and deep wrinkles",
                  id="lines round the eyes"),
+    pytest.param("my skin is thin around the eyes, will it bruise there", "areas with thinner skin",
+                 id="a quality asked plainly, said as a comparative"),
+    pytest.param("is it riskier if my skin is dark", "darker skin tones", id="dark skin said as darker"),
 ]
 
 

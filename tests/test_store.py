@@ -33,6 +33,7 @@ def test_loaded_index_equals_built_index(built) -> None:
     with pytest.raises(IndexError):
         loaded.passages[len(built.passages)]
     assert (loaded.docs, loaded.faq, loaded.params, loaded.notes) == (built.docs, built.faq, built.params, built.notes)
+    assert loaded.comparatives == built.comparatives and built.comparatives["thin"] == ("thinner",)
     assert (loaded.stems, loaded.df, loaded.surfaces, loaded.postings) == (built.stems, built.df, built.surfaces, built.postings)
     assert np.array_equal(loaded.pids, built.pids) and loaded.scores.tobytes() == built.scores.tobytes()
     assert store.dump(loaded, "k") == store.dump(built, "k")
@@ -72,6 +73,11 @@ def test_build_notes_are_kept_in_the_file(built) -> None:
     notes = (("sub/widget.txt", "skipped, no readable content"), ("é:ü.md", "skipped, no readable content"))
     loaded = store.parse(store.dump(dataclasses.replace(built, notes=notes), "k"), "k")
     assert loaded.notes == notes
+
+
+def test_comparatives_that_are_not_words_are_refused(built) -> None:
+    with pytest.raises(store.CacheError, match="comparatives"):
+        store.parse(store.dump(dataclasses.replace(built, comparatives={"thin": (3,)}), "k"), "k")  # type: ignore[dict-item]
 
 
 def test_notes_that_are_not_text_are_refused(built) -> None:
