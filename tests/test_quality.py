@@ -138,6 +138,10 @@ SETS = {
     "dev109": ["dev109.jsonl"],
     "dev110": ["dev110.jsonl"],
     "dev111": ["dev111.jsonl"],
+    "dev112": ["dev112.jsonl"],
+    "dev113": ["dev113.jsonl"],
+    "holdout63": ["holdout63.jsonl"],
+    "holdout64": ["holdout64.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -441,6 +445,18 @@ FLOORS = {
     # .033); then tuned on in the thirty-second.
     "dev110": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.65, "abstention": 0.77},
     "dev111": {"success@1": 0.78, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.67, "abstention": 0.92},
+    # Written at the start of the thirty-second session by helpers who saw only the documents, in the kinds of the
+    # two blind sets written with them (people who work or play outdoors fitting it round sun, sweat, water and
+    # work; people told two different things asking which is right), to tune on. First scored S@1 .883 and .817,
+    # S@3 .950 and .950, refused .95 and .75, wrongly refused .033 and .017 (dev112 refused 1.00 on the code as
+    # the session began; the comparative search, made before the sets arrived, answers one more).
+    "dev112": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.78, "abstention": 0.92},
+    "dev113": {"success@1": 0.78, "success@3": 0.92, "mrr@5": 0.85, "answer_sentence": 0.70, "abstention": 0.72},
+    # Written blind at the start of the thirty-second session (outdoor lives; two sources that disagree) and
+    # scored on the code as the session began (S@1 .850 and .850, S@3 .983 and .967, refused .95 and .90,
+    # wrongly refused .017 and .017), then at its end (README); never tuned on.
+    "holdout63": {"success@1": 0.82, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.92},
+    "holdout64": {"success@1": 0.82, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.87},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -552,6 +568,10 @@ CEILINGS = {
     "dev109": {"false_abstention": 0.12},
     "dev110": {"false_abstention": 0.05},
     "dev111": {"false_abstention": 0.07},
+    "dev112": {"false_abstention": 0.07},
+    "dev113": {"false_abstention": 0.05},
+    "holdout63": {"false_abstention": 0.05},
+    "holdout64": {"false_abstention": 0.05},
 }
 
 
