@@ -1018,7 +1018,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     # A quality asked plainly is also what the documents say in comparing it ("thin skin": "areas with thinner
     # skin"), a little below the word itself.
     for g in groups:
-        if g.stem is None or g.phrase:
+        if g.stem is None or g.phrase or is_generic(g.word):
             continue
         for form in vocab.comparatives.get(g.word, ()):
             stem = stemmer.known.get(form)

@@ -184,6 +184,13 @@ def test_expansions_weigh_less_than_the_askers_words(engine: Engine) -> None:
     assert 0 < q.weights["darker"] < 1.0
 
 
+def test_a_quality_is_also_searched_as_the_documents_comparative_but_not_a_common_word(engine: Engine) -> None:
+    thin = engine.analyze("will it bruise where my skin is thin")
+    assert "thinner" in thin.expansions and 0 < thin.weights["thinner"] < thin.weights["thin"]
+    # "old" and "small" say little ("an old scar", "a small fortune"): the documents' "older" is about age
+    assert "older" not in engine.analyze("how would it change an old scar").expansions
+
+
 def test_a_word_the_documents_never_use_is_carried_by_its_expansions(engine: Engine) -> None:
     q = engine.analyze("does it hurt")
     assert q.terms == ["hurt"]
