@@ -538,6 +538,8 @@ EVERYDAY_WORDINGS = [
     pytest.param("my skin is thin around the eyes, will it bruise there", "areas with thinner skin",
                  id="a quality asked plainly, said as a comparative"),
     pytest.param("is it riskier if my skin is dark", "darker skin tones", id="dark skin said as darker"),
+    pytest.param("do I have to bother with sunscreen afterwards", "use sunscreen diligently",
+                 id="whether a step is needed, said as bothering with it"),
 ]
 
 
