@@ -80,7 +80,8 @@ _CONTRACTING = {"i", "you", "we", "they", "he", "she", "it", "that", "there", "h
 
 # Stopwords that only hedge or stress ("what even is it", "does it actually work"): phrases read through them.
 HEDGES = frozenset({"even", "actually", "really", "exactly", "basically", "literally", "honestly", "seriously",
-                    "truly", "simply", "kinda", "sorta", "just"})
+                    "truly", "simply", "kinda", "sorta", "just", "possibly", "probably", "realistically", "genuinely",
+                    "definitely"})
 
 
 def said(text: str) -> list[str]:

@@ -540,6 +540,8 @@ EVERYDAY_WORDINGS = [
     pytest.param("is it riskier if my skin is dark", "darker skin tones", id="dark skin said as darker"),
     pytest.param("do I have to bother with sunscreen afterwards", "use sunscreen diligently",
                  id="whether a step is needed, said as bothering with it"),
+    pytest.param("what's the worst that could possibly happen", "The greatest danger following surgery",
+                 id="a hedge inside a lexicon phrase"),
 ]
 
 
