@@ -542,6 +542,8 @@ EVERYDAY_WORDINGS = [
                  id="whether a step is needed, said as bothering with it"),
     pytest.param("what's the worst that could possibly happen", "The greatest danger following surgery",
                  id="a hedge inside a lexicon phrase"),
+    pytest.param("I'm 45 and look knackered, will it take a few years off", "minimizes the appearance of aging signs",
+                 id="looking tired, in everyday words"),
 ]
 
 
