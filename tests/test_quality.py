@@ -186,7 +186,7 @@ FLOORS = {
     # asking for someone else or about one skin worry, some dictated) and scored twice: on the code as the session
     # began (S@1 .783 and .750, refused .85 and .85) and at its end (.883 and .783, refused .85 and .85), then tuned
     # on in the ninth.
-    "dev22": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.90, "abstention": 0.92},
+    "dev22": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.93, "abstention": 0.92},
     "dev23": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.92},
     # Written blind at the start of the ninth session (clients whose first language is not English; a trainer, new
     # staff and sceptical clients comparing treatments) and scored twice: on the code as the session began (S@1
@@ -224,7 +224,7 @@ FLOORS = {
     # Written in the thirteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (parents asking for a teenager; clients with one long-standing skin concern), to tune
     # on. First scored S@1 .733 and .700, wrongly refused .100 and .167.
-    "dev36": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.87, "answer_sentence": 0.75, "abstention": 0.92},
+    "dev36": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.87, "answer_sentence": 0.77, "abstention": 0.92},
     "dev37": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.90},
     # Written blind at the start of the thirteenth session (parents asking for a teenage son or daughter; clients
     # writing about one skin concern they have had for years) as holdout25 and holdout26 and scored twice: on the
@@ -343,7 +343,7 @@ FLOORS = {
     # two blind sets written with them (clients texting in the days after a treatment; people checking what
     # clinics' websites and adverts claim), to tune on. First scored S@1 .767 and .817, S@3 .883 and .933, refused
     # .80 and .90, wrongly refused .033 and .050.
-    "dev76": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.87},
+    "dev76": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.75, "abstention": 0.87},
     "dev77": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.87, "abstention": 0.87},
     # Written blind at the start of the twenty-third session (clients texting in the days after a treatment;
     # people checking clinics' claims) as holdout45 and holdout46 and scored twice: on the code as the session
@@ -395,7 +395,7 @@ FLOORS = {
     # works) as holdout53 and holdout54 and scored twice: on the code as the session began (S@1 .783 and .883, S@3
     # .933 and .983, refused .90 and 1.00, wrongly refused .050 and 0) and at its end (S@1 .800 and .883, S@3 .933
     # and .983, refused .90 and 1.00, wrongly refused .050 and 0), then tuned on in the twenty-eighth.
-    "dev94": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.77, "abstention": 0.87},
+    "dev94": {"success@1": 0.80, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.87},
     "dev95": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.77, "abstention": 0.97},
     # Written at the start of the twenty-eighth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (long messages that tell a story before asking; people asking for or about
@@ -431,7 +431,7 @@ FLOORS = {
     # holdout59 and holdout60 and scored twice: on the code as the session began (S@1 .800 and .883, S@3 .900 and
     # .967, refused 1.00 and .95, wrongly refused .067 and .017) and at its end (S@1 .817 and .883, S@3 .917 and
     # .967, the same refusals); then tuned on in the thirty-first.
-    "dev106": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.97},
+    "dev106": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.97},
     "dev107": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.92},
     # Written at the start of the thirty-first session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people who have had it and worry about what their skin is doing now; people
@@ -444,13 +444,13 @@ FLOORS = {
     # figures both times (S@1 .767 and .817, S@3 .933 and .933, refused .80 and .95, wrongly refused .017 and
     # .033); then tuned on in the thirty-second.
     "dev110": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.65, "abstention": 0.77},
-    "dev111": {"success@1": 0.78, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.67, "abstention": 0.92},
+    "dev111": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.67, "abstention": 0.92},
     # Written at the start of the thirty-second session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people who work or play outdoors fitting it round sun, sweat, water and
     # work; people told two different things asking which is right), to tune on. First scored S@1 .883 and .817,
     # S@3 .950 and .950, refused .95 and .75, wrongly refused .033 and .017 (dev112 refused 1.00 on the code as
     # the session began; the comparative search, made before the sets arrived, answers one more).
-    "dev112": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.78, "abstention": 0.92},
+    "dev112": {"success@1": 0.88, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.92},
     "dev113": {"success@1": 0.78, "success@3": 0.92, "mrr@5": 0.85, "answer_sentence": 0.70, "abstention": 0.72},
     # Written blind at the start of the thirty-second session (outdoor lives; two sources that disagree) and
     # scored on the code as the session began (S@1 .850 and .850, S@3 .983 and .967, refused .95 and .90,
@@ -562,13 +562,13 @@ CEILINGS = {
     "dev103": {"false_abstention": 0.12},
     "dev104": {"false_abstention": 0.07},
     "dev105": {"false_abstention": 0.03},
-    "dev106": {"false_abstention": 0.10},
+    "dev106": {"false_abstention": 0.08},
     "dev107": {"false_abstention": 0.03},
     "dev108": {"false_abstention": 0.15},
     "dev109": {"false_abstention": 0.12},
     "dev110": {"false_abstention": 0.05},
-    "dev111": {"false_abstention": 0.07},
-    "dev112": {"false_abstention": 0.07},
+    "dev111": {"false_abstention": 0.05},
+    "dev112": {"false_abstention": 0.05},
     "dev113": {"false_abstention": 0.05},
     "holdout63": {"false_abstention": 0.05},
     "holdout64": {"false_abstention": 0.05},
