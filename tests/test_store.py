@@ -76,8 +76,8 @@ def test_build_notes_are_kept_in_the_file(built) -> None:
 
 
 def test_comparatives_that_are_not_words_are_refused(built) -> None:
+    bad = dataclasses.replace(built, comparatives={"thin": (3,)})  # type: ignore[dict-item]
     with pytest.raises(store.CacheError, match="comparatives"):
-        bad = dataclasses.replace(built, comparatives={"thin": (3,)})  # type: ignore[dict-item]
         store.parse(store.dump(bad, "k"), "k")
 
 
