@@ -19,6 +19,7 @@ MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real qu
 MAX_WORD_CHARS = 40  # longer "words" are noise (hashes, URLs, keyboard mashing), never corrected
 ZIPF_WORD = 3.0  # as common in English as this (Zipf scale), a word is a real word, not a misspelling
 SUBSTITUTE_WEIGHT = 0.9  # expansions of a word the documents never use stand in for it almost fully
+COMPARATIVE_WEIGHT = 0.8  # the documents' comparative of a quality asked plainly ("thin": "thinner")
 # Another treatment told of, not asked about ("IPL made it worse"), and who said or prescribed a thing ("my GP
 # put me on"), count half in ranking.
 HISTORY_WEIGHT = 0.5
@@ -732,9 +733,6 @@ def _inflected(word: str, cand: str) -> bool:
 def _dropped_letter(word: str, cand: str) -> bool:
     """Whether `word` is `cand` with one letter left out ("aftr", "after")."""
     return len(cand) == len(word) + 1 and any(cand[:i] + cand[i + 1 :] == word for i in range(len(cand)))
-
-
-COMPARATIVE_WEIGHT = 0.8
 
 
 def _spelt_otherwise(word: str, cand: str) -> bool:
