@@ -97,22 +97,24 @@ class Vocabulary:
         self.everywhere = everywhere or set()  # stems in more than half the passages: what the documents are about
         self.lexicon_stems = lexicon_stems
         self.surfaces = surfaces
-        self._by_initial: dict[str, list[str]] | None = None
+        self._by_start: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] | None = None
         self.corrections: dict[str, str | None] = {}  # memo: misspelt word -> correction (bounded below)
 
     def knows(self, stem: str) -> bool:
         """Whether a stem means something here: it occurs in the documents or in the lexicon."""
         return stem in self.stems or stem in self.lexicon_stems
 
-    def candidates(self, word: str, distance: int) -> list[str]:
-        """Known word forms that could be `word` misspelt: same first letter, similar length."""
-        if self._by_initial is None:
-            self._by_initial = {}
+    def candidates(self, word: str, distance: int) -> list[tuple[str, frozenset[str]]]:
+        """Known word forms that could be `word` misspelt (same first letter, similar length), with their letters."""
+        if self._by_start is None:
+            self._by_start = {}
             # Stopwords and common words are candidates too: "acutally" is "actually", not a topic word.
             for w in [*self.surfaces, *sorted(stopwords() | generic_words())]:
                 if w.isalpha():
-                    self._by_initial.setdefault(w[0], []).append(w)
-        return [w for w in self._by_initial.get(word[0], []) if abs(len(w) - len(word)) <= distance]
+                    self._by_start.setdefault((w[0], len(w)), []).append((w, frozenset(w)))
+        # Kept by first letter and length, so a word looks only at its few neighbours, not the whole vocabulary.
+        return [c for n in range(len(word) - distance, len(word) + distance + 1)
+                for c in self._by_start.get((word[0], n), ())]
 
 
 def allowed_distance(word: str) -> int:
@@ -159,7 +161,10 @@ def derived(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
 
 
 def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
-    if word.isalpha() and 4 <= len(word) <= MAX_WORD_CHARS:
+    real = zipf(word) >= ZIPF_WORD
+    # Only an English word has a noun made from it ("react", "reaction"); a slip of the keyboard is left to the
+    # spelling below, which saves stemming seven made-up words per typo.
+    if real and word.isalpha() and 4 <= len(word) <= MAX_WORD_CHARS:
         link = derived(word, vocab, stemmer)
         if link:
             return link
@@ -169,18 +174,18 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
     from nltk.metrics.distance import edit_distance  # lazy: only misspelt words pay for nltk
 
     best: tuple[int, int, str] | None = None
-    real = zipf(word) >= ZIPF_WORD
-    letters = set(word)
-    for cand in vocab.candidates(word, limit):
+    letters = frozenset(word)
+    for cand, cand_letters in vocab.candidates(word, limit):
         # Each edit changes at most two letters of the letter set: a cheap test before the real distance.
-        if cand == word or len(letters.symmetric_difference(cand)) > 2 * limit:
+        if cand == word or len(letters ^ cand_letters) > 2 * limit:
             continue
         # The tests that need no distance come first: the distance is the slow part.
         if len(word) < 5 and sorted(word) != sorted(cand) and not _dropped_letter(word, cand):
             continue  # short words: only letters swapped or one dropped ("hlep", "aftr"), never changed ("zxcv")
         if real and not (_inflected(word, cand) or _spelt_otherwise(word, cand)):
             continue  # "heart" is not "heat" misspelt: a real word is only another form of itself ("plans")
-        d = edit_distance(word, cand, transpositions=True)
+        # One edit is told in a single pass; nltk's table is needed only for a long word's two.
+        d = (1 if _one_edit(word, cand) else 2) if limit == 1 else edit_distance(word, cand, transpositions=True)
         if d == 1 and len(word) == len(cand) and len(word) < 8 and not _plausible_swap(word, cand):
             continue  # "mouth" is not a typo of "month": short words need a likely slip of the finger or ear
         if d <= limit and (vocab.knows(stemmer.stem(cand)) or cand in stopwords() or cand in generic_words()):
@@ -728,6 +733,22 @@ def _inflected(word: str, cand: str) -> bool:
     """Whether one word is the other with an ending added ("plan", "plans"; "safe", "safer"; not "hear", "heart")."""
     short, long = sorted((word, cand), key=len)
     return long.startswith(short) and long[len(short) :] in _ENDINGS
+
+
+def _one_edit(word: str, cand: str) -> bool:
+    """Whether two different words are one letter added, dropped or changed, or two neighbours swapped, apart: an
+    edit distance of 1 (with transpositions)."""
+    if abs(len(word) - len(cand)) > 1:
+        return False
+    i = 0
+    while i < len(word) and i < len(cand) and word[i] == cand[i]:
+        i += 1
+    if len(word) == len(cand):
+        return (word[i + 1 :] == cand[i + 1 :] or  # one changed
+                word[i + 1 : i + 2] == cand[i : i + 1] and word[i : i + 1] == cand[i + 1 : i + 2]
+                and word[i + 2 :] == cand[i + 2 :])  # two swapped
+    longer, shorter = (word, cand) if len(word) > len(cand) else (cand, word)
+    return longer[i + 1 :] == shorter[i:]
 
 
 def _dropped_letter(word: str, cand: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from mnqa.analysis import parse_shorthand, shorthand, tokenize
 from mnqa.engine import Engine
 from mnqa.query import (about_clinic, anchor_words, aside_words, asker_role_words, bracketed_words, expected_amount,
                         history_words, origin_words, simile_words, speaker_words)
+from mnqa.query import _one_edit
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -55,6 +57,17 @@ def test_a_real_word_may_become_another_form_of_itself(engine: Engine, typed: st
 @pytest.mark.parametrize("typed, fixed", [("hlep", "help"), ("tigthen", "tighten")])
 def test_two_letters_typed_in_the_wrong_order_are_put_back(engine: Engine, typed: str, fixed: str) -> None:
     assert engine.analyze(f"can it {typed} my skin").corrections == {typed: fixed}
+
+
+def test_one_edit_apart_agrees_with_nltk_edit_distance() -> None:
+    from nltk.metrics.distance import edit_distance
+
+    # Every pair of words of up to four letters from three: each kind of edit at every place, and all the near
+    # misses (two swaps, a swap and a change), which random pairs would seldom reach.
+    words = ["".join(w) for n in range(1, 5) for w in itertools.product("abc", repeat=n)]
+    wrong = [(a, b) for a in words for b in words
+             if a != b and _one_edit(a, b) != (edit_distance(a, b, transpositions=True) == 1)]
+    assert wrong == []
 
 
 def test_a_short_unknown_word_is_only_corrected_by_swapping_letters_or_putting_one_back(engine: Engine) -> None:
