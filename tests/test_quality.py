@@ -142,6 +142,10 @@ SETS = {
     "dev113": ["dev113.jsonl"],
     "dev114": ["dev114.jsonl"],
     "dev115": ["dev115.jsonl"],
+    "dev116": ["dev116.jsonl"],
+    "dev117": ["dev117.jsonl"],
+    "holdout65": ["holdout65.jsonl"],
+    "holdout66": ["holdout66.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -458,6 +462,17 @@ FLOORS = {
     # .017); then tuned on in the thirty-third.
     "dev114": {"success@1": 0.82, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.92},
     "dev115": {"success@1": 0.82, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.87},
+    # Written at the start of the thirty-third session by helpers who saw only the documents, in the kinds of the
+    # two blind sets written with them (two or three questions in one message; other skincare and treatments and
+    # how microneedling fits with them), to tune on. First scored S@1 .900 and .933, S@3 .967 and .983, refused
+    # .95 and .85, wrongly refused .017 and .017.
+    "dev116": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.92},
+    "dev117": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.83, "abstention": 0.82},
+    # Written blind at the start of the thirty-third session (several questions in one message; other skincare and
+    # treatments) and scored on the code as the session began (S@1 .867 and .800, S@3 .933 and .883, refused .95
+    # and .80, wrongly refused .050 and .100), then at its end (README); never tuned on.
+    "holdout65": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.77, "abstention": 0.92},
+    "holdout66": {"success@1": 0.77, "success@3": 0.85, "mrr@5": 0.81, "answer_sentence": 0.75, "abstention": 0.77},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -573,6 +588,10 @@ CEILINGS = {
     "dev113": {"false_abstention": 0.05},
     "dev114": {"false_abstention": 0.05},
     "dev115": {"false_abstention": 0.05},
+    "dev116": {"false_abstention": 0.05},
+    "dev117": {"false_abstention": 0.05},
+    "holdout65": {"false_abstention": 0.08},
+    "holdout66": {"false_abstention": 0.13},
 }
 
 
