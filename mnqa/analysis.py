@@ -206,6 +206,15 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return getAllLemmas(word)
 
 
+def verb_base(word: str) -> str | None:
+    """The base of a folded word that can only be a verb's form, not a thing ("shrunk" -> "shrink"; "shot" can be a
+    noun), or None."""
+    lemmas = _lemmas(word)
+    if "NOUN" in lemmas or "PROPN" in lemmas:
+        return None
+    return next((lemma for lemma in lemmas.get("VERB", ()) if lemma != word), None)
+
+
 def can_be_noun(word: str) -> bool:
     """Whether a folded word can name a thing in English ("myth", "stove"), not only be a verb or adjective
     ("postpone", "torn", "sketchy"); True for a word the dictionary does not have ("botox", "prp")."""

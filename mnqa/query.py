@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from mnqa.analysis import (Stemmer, fold, generic_words, is_generic, said, shorthand, spelt_number, stopwords,
-                           strip_controls, tokenize, treatment_words, unstretched, word_forms, zipf)
+                           strip_controls, tokenize, treatment_words, unstretched, verb_base, word_forms, zipf)
 from mnqa.lexicon import CompiledLexicon
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real question is longer
@@ -168,6 +168,10 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         link = derived(word, vocab, stemmer)
         if link:
             return link
+        # An irregular verb form the stemmer cannot reach ("shrunk", "bled") is searched as the verb.
+        link = verb_base(word) if not is_generic(word) else None
+        if link and vocab.knows(stemmer.stem(link)):
+            return link
     limit = allowed_distance(word)
     if not limit or not word.isalpha() or len(word) > MAX_WORD_CHARS or word in generic_words():
         return None
@@ -287,6 +291,7 @@ _SENTENCE_RE = re.compile(r"[^.?!]+[.?!]*")
 # A sentence opening with one of these asks something, even when typed without its question mark.
 _ASKING = {"how", "what", "whats", "when", "where", "which", "who", "why", "is", "are", "can", "could", "do", "does",
            "did", "should", "will", "would", "am", "was", "were", "has", "have", "any"}
+_JOINING = {"also", "and", "plus", "oh", "btw", "ps", "but", "so", "ok", "okay", "then", "lastly", "finally", "anyway"}
 
 
 def _asks(sentence: str, words: list[str] | None = None) -> bool:
@@ -296,7 +301,9 @@ def _asks(sentence: str, words: list[str] | None = None) -> bool:
         return True
     if words is None:
         words = [t.word for t in tokenize(sentence)]
-    return bool(words) and words[0] in _ASKING
+    # "also what's the downtime like": a second question often opens with a word that only joins it to the first
+    opening = next((w for w in words if w not in _JOINING), None)
+    return opening in _ASKING
 
 
 def _sentences(text: str) -> tuple[list[str], list[list[str]], list[bool]]:

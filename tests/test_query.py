@@ -75,6 +75,14 @@ def test_a_short_unknown_word_is_only_corrected_by_swapping_letters_or_putting_o
     assert engine.analyze("what to do aftr").corrections == {"aftr": "after"}  # a letter left out
 
 
+def test_an_irregular_verb_form_is_searched_as_the_verb(engine: Engine) -> None:
+    # Snowball leaves "shrunk" apart from "shrink", which the documents use of pores.
+    assert engine.analyze("niacinamide hasnt shrunk my pores").corrections == {"shrunk": "shrink"}
+    # A word that can also name a thing keeps its own meaning ("worth a shot"), and a common word is not searched.
+    assert "shot" not in engine.analyze("is it worth a shot").corrections
+    assert engine.analyze("IPL made my melasma worse").corrections == {}
+
+
 def test_a_word_the_documents_only_use_as_a_noun_is_searched_as_that_noun(engine: Engine) -> None:
     # Snowball leaves "react" and "reaction" apart; the lexicon knows "reaction".
     q = engine.analyze("can you react badly to the numbing cream")
@@ -269,6 +277,8 @@ def test_words_said_after_the_question_as_context_are_an_aside() -> None:
     assert "needles" not in aside_words("are the needles sterile? my sister is a total germaphobe")
     assert aside_words("I use retinol every night. when should I stop?") == set()  # said first: what is asked
     assert aside_words("will I look ok by then? how much downtime is there") == set()  # asks, without its "?"
+    # a second question joined on by a word such as "also" still asks
+    assert aside_words("is it safe while breastfeeding? also what's the downtime like") == set()
     assert aside_words("does it hurt") == set()
 
 
