@@ -720,8 +720,10 @@ def expected_amount(words: list[str]) -> str | None:
         return "money"
     for i, word in enumerate(words):
         # "what would one session cost me", "what should I expect to pay" (not "what to pay attention to")
-        what_cost = (word in _COST_VERBS and "what" in words[max(0, i - 5) : i]
-                     and words[i + 1 : i + 2] != ["attention"])
+        # ("half what the clinic charges" compares one price with another and asks none)
+        what_cost = (word in _COST_VERBS and words[i + 1 : i + 2] != ["attention"]
+                     and any(words[j] == "what" and (j == 0 or words[j - 1] not in _FRACTIONS)
+                             for j in range(max(0, i - 5), i)))
         in_currency = word == "in" and i + 1 < len(words) and words[i + 1] in _CURRENCIES  # "roughly, in pounds"
         if what_cost or in_currency:
             return "money"

@@ -122,6 +122,8 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
      ("how much will it be", "money"), ("how much would it hurt", None),
      ("a salon does it for half the price , does it matter who does it", None),
      ("a kit for a fraction of the clinic price , is it the same treatment", None),
+     ("she does it for half what the clinic charges , does it matter who does it", None),
+     ("what does a session cost , the salon charges half what you do", "money"),
      ("can i do top ups at home with a roller", None), ("can i still come in for my top-up with spots", None),
      ("do i need a top-up every year", "duration"),
      ("are the results permanent", "duration"), ("will i need top ups every year", "duration"),
