@@ -11,8 +11,9 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from mnqa.analysis import (Stemmer, fold, generic_words, is_generic, said, shorthand, spelt_number, stopwords,
-                           strip_controls, tokenize, treatment_words, unstretched, verb_base, word_forms, zipf)
+from mnqa.analysis import (NUMBER_WORDS, Stemmer, fold, generic_words, is_generic, said, shorthand, spelt_number,
+                           stopwords, strip_controls, tokenize, treatment_words, unstretched, verb_base, word_forms,
+                           zipf)
 from mnqa.lexicon import CompiledLexicon
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real question is longer
@@ -490,6 +491,19 @@ _FEELING = {"feel", "feels", "felt", "feeling"}
 _SUBJECTS = {"i", "we", "you", "they", "she", "he", "my", "our"}
 
 
+# What a course of sessions is a course of: a number of them, or the treatment itself.
+_SESSIONS_OF = {"treatment", "treatments", "session", "sessions", "microneedling", "needling", "tx", "it", "them",
+                "this", "these", "those"}
+
+
+def other_course_at(words: list[str]) -> set[int]:
+    """Where "course" is a course of something else, such as a medicine ("a course of antibiotics", "2 months into a
+    course of roaccutane"), not of sessions: the places of "course" and "of"."""
+    return {j for i, (word, nxt) in enumerate(zip(words, words[1:-1])) if word in ("course", "courses") and nxt == "of"
+            and not (words[i + 2] in _SESSIONS_OF or words[i + 2][:1].isdigit() or words[i + 2] in NUMBER_WORDS)
+            for j in (i, i + 1)}
+
+
 def opinion_at(words: list[str]) -> set[int]:
     """Where "feel like" says what the asker thinks ("I feel like I look tired"), not how something feels: the
     places of "feel" and "like" when the asker feels and a new subject follows."""
@@ -948,7 +962,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         stem = stemmer.stem(word)
         return stem if vocab.knows(stem) else None
 
-    opinion = opinion_at(words) | expecting_at(words)
+    opinion = opinion_at(words) | expecting_at(words) | other_course_at(words)
     skip = False
     for i, word in enumerate(words):
         # Not searched, and no phrase runs through it: "feel like" in "I feel like I look tired" (what the asker

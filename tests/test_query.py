@@ -75,6 +75,14 @@ def test_a_short_unknown_word_is_only_corrected_by_swapping_letters_or_putting_o
     assert engine.analyze("what to do aftr").corrections == {"aftr": "after"}  # a letter left out
 
 
+def test_a_course_of_a_medicine_is_not_a_course_of_sessions(engine: Engine) -> None:
+    sessions = "number of sessions"
+    assert sessions not in engine.analyze("2 months into a course of roaccutane, do I need to finish it").expansions
+    assert sessions not in engine.analyze("just finished a course of antibiotics, can I go ahead").expansions
+    assert sessions in engine.analyze("is a course of three enough").expansions
+    assert sessions in engine.analyze("do I need a course of them").expansions
+
+
 def test_an_irregular_verb_form_is_searched_as_the_verb(engine: Engine) -> None:
     # Snowball leaves "shrunk" apart from "shrink", which the documents use of pores.
     assert engine.analyze("niacinamide hasnt shrunk my pores").corrections == {"shrunk": "shrink"}
