@@ -121,6 +121,9 @@ class CompiledLexicon:
     says: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]  # per entry: (phrase as shown, its content stems)
     ask_stems: frozenset[str]  # content stems of every ask phrase: words the lexicon knows
     gap_asks: dict[str, tuple[tuple[int, tuple[tuple[str, ...], ...]], ...]]  # first stem -> (entry, parts' stems)
+    # (first stem, second stem) -> the `asks` of the first stem that can start there, in the same order: its
+    # one-word phrases and those going on with that second stem; (first stem, None) -> the one-word phrases alone
+    asks_by_pair: dict[tuple[str, str | None], tuple[tuple[int, tuple[str, ...]], ...]]
 
     def matches(self, sequence: list[str], own: set[str], surface: list[str] | None = None,
                 ) -> dict[int, list[tuple[str, ...]]]:
@@ -167,8 +170,11 @@ class CompiledLexicon:
 
     def _side_by_side(self, seq: list[str]) -> list[tuple[int, int, int, tuple[str, ...]]]:
         """Where the ask phrases without gaps occur in a question: (start, end, entry number, phrase stems)."""
-        return [(i, i + len(phrase), n, phrase) for i, stem in enumerate(seq)
-                for n, phrase in self.asks.get(stem, ()) if tuple(seq[i : i + len(phrase)]) == phrase]
+        # Looked up by the first two stems: a common first word ("how") starts many phrases, few of them here.
+        by_pair = self.asks_by_pair
+        return [(i, i + len(phrase), n, phrase) for i, (stem, nxt) in enumerate(zip(seq, [*seq[1:], None]))
+                for n, phrase in by_pair.get((stem, nxt)) or by_pair.get((stem, None), ())
+                if len(phrase) < 3 or tuple(seq[i : i + len(phrase)]) == phrase]
 
 
 def _shadowed(spans: list[tuple[int, int, int, tuple[str, ...]]]) -> set[tuple[int, tuple[str, ...]]]:
@@ -221,9 +227,14 @@ def compile_lexicon(lexicon: Lexicon, stemmer: Stemmer) -> CompiledLexicon:
                 ask_stems.update(phrase_stems(phrase, stemmer, keep_stopwords=False))
         says.append(tuple((fold_phrase(p), phrase_stems(p, stemmer, keep_stopwords=False, spell=False))
                           for p in entry.say))
+    by_pair: dict[tuple[str, str | None], tuple[tuple[int, tuple[str, ...]], ...]] = {}
+    for first, phrases in asks.items():
+        by_pair[first, None] = tuple(p for p in phrases if len(p[1]) == 1)
+        for second in {phrase[1] for _, phrase in phrases if len(phrase) > 1}:
+            by_pair[first, second] = tuple(p for p in phrases if len(p[1]) == 1 or p[1][1] == second)
     return CompiledLexicon(lexicon.entries, {k: tuple(v) for k, v in asks.items()},
                            {k: tuple(v) for k, v in exact_asks.items()}, tuple(says), frozenset(ask_stems),
-                           {k: tuple(v) for k, v in gap_asks.items()})
+                           {k: tuple(v) for k, v in gap_asks.items()}, by_pair)
 
 
 def fold_phrase(phrase: str) -> str:

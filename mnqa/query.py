@@ -148,7 +148,8 @@ def derived(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         # "fineness").
         bases = (word, word[:-1]) if word.endswith("e") and suffix[0] in "aeiou" else (word,)
         for base in bases:
-            if vocab.knows(stemmer.stem(base + suffix)):
+            # an English word first (a table lookup), and only then its stem: most made-up nouns are no word at all
+            if zipf(base + suffix) > 0.0 and vocab.knows(stemmer.stem(base + suffix)):
                 return base + suffix
     # A verb's inflected form ("reacted", "reacting") through its stem, when both the stem and the noun made from
     # it are English words ("react", "reaction").

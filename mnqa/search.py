@@ -483,8 +483,16 @@ class Searcher:
         best, best_value = (0, len(p.text)), -1.0
         for s0, e0, stems in analysed.sentences:
             found = stems.intersection(weights)
-            value = sum(max((members[st] for st in found if st in members), default=0.0)
-                        for members in groups) if found else 0.0
+            value = 0.0
+            if found:  # plain loops: this runs for every sentence of every hit, and generators cost more here
+                for members in groups:
+                    top = None
+                    for st in found:
+                        v = members.get(st)
+                        if v is not None and (top is None or v > top):
+                            top = v
+                    if top is not None:
+                        value += top
             if value > best_value:
                 best, best_value = (s0, e0), value
         if _ANAPHOR_RE.match(p.text[best[0] : best[1]]):
