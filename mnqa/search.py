@@ -388,11 +388,17 @@ class Searcher:
         cand, scores = self._ranked(query, plan, covered)
         chosen: list[tuple[int, float, list[str]]] = []  # (pid, score, also_in sources)
         more = False
+        known = self._twins  # verdicts read here, not through a call: this runs for every candidate of every question
         # Past the last result, keep looking a little further only to find twins of the results ("also in").
         for n, (pid, score) in enumerate(zip(cand, scores)):
             if more and n >= TWIN_SCAN:
                 break
-            twin_of = self._twin(pid, chosen)
+            twin_of = None
+            for i, (other, _, _) in enumerate(chosen):
+                verdict = known.get((pid, other) if pid < other else (other, pid))
+                if verdict if verdict is not None else self._are_twins(pid, other):
+                    twin_of = i
+                    break
             if twin_of is not None:
                 source = self.index.passages[pid].source
                 also = chosen[twin_of][2]
@@ -450,15 +456,6 @@ class Searcher:
                                expects == "duration" and unit in TIME_STEMS and about_topic):
                     return True
         return False
-
-    def _twin(self, pid: int, chosen: list[tuple[int, float, list[str]]]) -> int | None:
-        known = self._twins
-        for i, (other, _, _) in enumerate(chosen):
-            # the remembered verdict read here, not through a call: this runs for every candidate of every question
-            verdict = known.get((pid, other) if pid < other else (other, pid))
-            if verdict if verdict is not None else self._are_twins(pid, other):
-                return i
-        return None
 
     def _are_twins(self, a: int, b: int) -> bool:
         # The same few passages meet again and again across questions: remember each pair's verdict.
