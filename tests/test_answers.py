@@ -544,6 +544,8 @@ EVERYDAY_WORDINGS = [
                  id="a hedge inside a lexicon phrase"),
     pytest.param("I'm 45 and look knackered, will it take a few years off", "minimizes the appearance of aging signs",
                  id="looking tired, in everyday words"),
+    pytest.param("could I get a full face done on my lunch hour", "15 minutes to several hours",
+                 id="whether a session fits in a lunch break"),
 ]
 
 

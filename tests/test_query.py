@@ -75,6 +75,11 @@ def test_a_short_unknown_word_is_only_corrected_by_swapping_letters_or_putting_o
     assert engine.analyze("what to do aftr").corrections == {"aftr": "after"}  # a letter left out
 
 
+def test_skin_that_lost_its_bounce_asks_about_elasticity(engine: Engine) -> None:
+    assert "elastin" in engine.analyze("my skin has lost all the bounce it had").expansions
+    assert "elastin" not in engine.analyze("how soon will I bounce back").expansions  # recovering, not elasticity
+
+
 def test_a_course_of_a_medicine_is_not_a_course_of_sessions(engine: Engine) -> None:
     sessions = "number of sessions"
     assert sessions not in engine.analyze("2 months into a course of roaccutane, do I need to finish it").expansions
