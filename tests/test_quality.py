@@ -144,6 +144,8 @@ SETS = {
     "dev115": ["dev115.jsonl"],
     "dev116": ["dev116.jsonl"],
     "dev117": ["dev117.jsonl"],
+    "dev118": ["dev118.jsonl"],
+    "dev119": ["dev119.jsonl"],
     "holdout65": ["holdout65.jsonl"],
     "holdout66": ["holdout66.jsonl"],
 }
@@ -468,6 +470,12 @@ FLOORS = {
     # .95 and .85, wrongly refused .017 and .017.
     "dev116": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.92},
     "dev117": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.83, "abstention": 0.82},
+    # Written in the thirty-third session, after the first tuning, by two more helpers in the same two kinds (dev118:
+    # other skincare and treatments, written because holdout66 had scored well under dev117; dev119: several
+    # questions in one message). First scored S@1 .800 and .950, S@3 .883 and .967, refused .95 and .85, wrongly
+    # refused .083 and .033.
+    "dev118": {"success@1": 0.77, "success@3": 0.85, "mrr@5": 0.80, "answer_sentence": 0.68, "abstention": 0.92},
+    "dev119": {"success@1": 0.92, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.88, "abstention": 0.82},
     # Written blind at the start of the thirty-third session (several questions in one message; other skincare and
     # treatments) and scored on the code as the session began (S@1 .867 and .800, S@3 .933 and .883, refused .95
     # and .80, wrongly refused .050 and .100), then at its end (README); never tuned on.
@@ -590,6 +598,8 @@ CEILINGS = {
     "dev115": {"false_abstention": 0.05},
     "dev116": {"false_abstention": 0.05},
     "dev117": {"false_abstention": 0.05},
+    "dev118": {"false_abstention": 0.12},
+    "dev119": {"false_abstention": 0.07},
     "holdout65": {"false_abstention": 0.08},
     "holdout66": {"false_abstention": 0.13},
 }
