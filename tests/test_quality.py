@@ -413,7 +413,7 @@ FLOORS = {
     # about someone else) as holdout55 and holdout56 and scored twice: on the code as the session began and at its
     # end, both times S@1 .750 and .867, S@3 .900 and .917, refused .75 and .85, wrongly refused .050 and .033;
     # then tuned on in the twenty-ninth.
-    "dev98": {"success@1": 0.72, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.65, "abstention": 0.72},
+    "dev98": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.68, "abstention": 0.72},
     "dev99": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.82},
     # Written at the start of the twenty-ninth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (phone calls as a receptionist logs them; people whose job shapes the
@@ -444,7 +444,7 @@ FLOORS = {
     # planning around dates, seasons and how long things take), to tune on. First scored S@1 .650 and .833, S@3 .817
     # and .867, refused .90 and .85, wrongly refused .117 and .083.
     "dev108": {"success@1": 0.65, "success@3": 0.82, "mrr@5": 0.73, "answer_sentence": 0.62, "abstention": 0.87},
-    "dev109": {"success@1": 0.80, "success@3": 0.83, "mrr@5": 0.82, "answer_sentence": 0.77, "abstention": 0.82},
+    "dev109": {"success@1": 0.80, "success@3": 0.85, "mrr@5": 0.82, "answer_sentence": 0.77, "abstention": 0.82},
     # Written blind at the start of the thirty-first session (worries after the treatment; planning around time)
     # as holdout61 and holdout62 and scored twice: on the code as the session began and at its end, with the same
     # figures both times (S@1 .767 and .817, S@3 .933 and .933, refused .80 and .95, wrongly refused .017 and
@@ -463,18 +463,18 @@ FLOORS = {
     # figures both times (S@1 .850 and .850, S@3 .983 and .967, refused .95 and .90, wrongly refused .017 and
     # .017); then tuned on in the thirty-third.
     "dev114": {"success@1": 0.82, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.92},
-    "dev115": {"success@1": 0.82, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.87},
+    "dev115": {"success@1": 0.82, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
     # Written at the start of the thirty-third session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (two or three questions in one message; other skincare and treatments and
     # how microneedling fits with them), to tune on. First scored S@1 .900 and .933, S@3 .967 and .983, refused
     # .95 and .85, wrongly refused .017 and .017.
     "dev116": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.92},
-    "dev117": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.83, "abstention": 0.82},
+    "dev117": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.85, "abstention": 0.82},
     # Written in the thirty-third session, after the first tuning, by two more helpers in the same two kinds (dev118:
     # other skincare and treatments, written because holdout66 had scored well under dev117; dev119: several
     # questions in one message). First scored S@1 .800 and .950, S@3 .883 and .967, refused .95 and .85, wrongly
     # refused .083 and .033.
-    "dev118": {"success@1": 0.77, "success@3": 0.85, "mrr@5": 0.80, "answer_sentence": 0.68, "abstention": 0.92},
+    "dev118": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.92},
     "dev119": {"success@1": 0.92, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.88, "abstention": 0.82},
     # Written blind at the start of the thirty-third session (several questions in one message; other skincare and
     # treatments) and scored on the code as the session began (S@1 .867 and .800, S@3 .933 and .883, refused .95
@@ -595,10 +595,10 @@ CEILINGS = {
     "dev112": {"false_abstention": 0.05},
     "dev113": {"false_abstention": 0.05},
     "dev114": {"false_abstention": 0.05},
-    "dev115": {"false_abstention": 0.05},
+    "dev115": {"false_abstention": 0.03},
     "dev116": {"false_abstention": 0.05},
-    "dev117": {"false_abstention": 0.05},
-    "dev118": {"false_abstention": 0.12},
+    "dev117": {"false_abstention": 0.03},
+    "dev118": {"false_abstention": 0.08},
     "dev119": {"false_abstention": 0.07},
     "holdout65": {"false_abstention": 0.08},
     "holdout66": {"false_abstention": 0.13},
