@@ -10,9 +10,8 @@ import pytest
 from conftest import write_corpus
 from mnqa.analysis import parse_shorthand, shorthand, tokenize
 from mnqa.engine import Engine
-from mnqa.query import (about_clinic, anchor_words, aside_words, asker_role_words, bracketed_words, expected_amount,
-                        history_words, origin_words, simile_words, speaker_words)
-from mnqa.query import _one_edit
+from mnqa.query import (_one_edit, about_clinic, anchor_words, aside_words, asker_role_words, bracketed_words,
+                        expected_amount, history_words, origin_words, simile_words, speaker_words)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
