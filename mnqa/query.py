@@ -1040,19 +1040,24 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         if not owners:  # the phrase had no word of its own ("how long"): its expansions form their own group
             owners = [Group(" ".join(hits[0]), None, phrase=True)]
             groups.append(owners[0])
+        owner_weights = []
+        for g in owners:
+            # A word the documents never use is carried by its expansions almost fully, unless it only says where
+            # ("round my eyes": the face, but what is asked is the lines).
+            carried = g.stem is not None and g.stem not in vocab.stems and not entry.place
+            weight = max(entry.weight, SUBSTITUTE_WEIGHT) if carried else entry.weight
+            owner_weights.append((g, min(weight, WHEN_WEIGHT) if when_only else weight))
         for shown, stems in lexicon.says[n]:
             added = False
             for stem in stems:
-                for g in owners:  # an expansion the asker also typed still stands for the owner ("herpes")
+                for g, weight in owner_weights:  # an expansion the asker also typed still stands for the owner
                     if stem != g.stem:
-                        # A word the documents never use is carried by its expansions almost fully, unless it
-                        # only says where ("round my eyes": the face, but what is asked is the lines).
-                        carried = g.stem is not None and g.stem not in vocab.stems and not entry.place
-                        weight = max(entry.weight, SUBSTITUTE_WEIGHT) if carried else entry.weight
-                        weight = min(weight, WHEN_WEIGHT) if when_only else weight
-                        g.expansions[stem] = max(g.expansions.get(stem, 0.0), weight)
+                        # the larger weight stays (every weight is above 0.0)
+                        if weight > g.expansions.get(stem, 0.0):
+                            g.expansions[stem] = weight
                         if stem not in own:
-                            weights[stem] = max(weights.get(stem, 0.0), weight)
+                            if weight > weights.get(stem, 0.0):
+                                weights[stem] = weight
                             added = True
             if added and shown not in expansions:
                 expansions.append(shown)
