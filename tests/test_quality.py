@@ -146,8 +146,12 @@ SETS = {
     "dev117": ["dev117.jsonl"],
     "dev118": ["dev118.jsonl"],
     "dev119": ["dev119.jsonl"],
-    "holdout65": ["holdout65.jsonl"],
-    "holdout66": ["holdout66.jsonl"],
+    "dev120": ["dev120.jsonl"],
+    "dev121": ["dev121.jsonl"],
+    "dev122": ["dev122.jsonl"],
+    "dev123": ["dev123.jsonl"],
+    "holdout67": ["holdout67.jsonl"],
+    "holdout68": ["holdout68.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -477,10 +481,22 @@ FLOORS = {
     "dev118": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.92},
     "dev119": {"success@1": 0.92, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.88, "abstention": 0.82},
     # Written blind at the start of the thirty-third session (several questions in one message; other skincare and
-    # treatments) and scored on the code as the session began (S@1 .867 and .800, S@3 .933 and .883, refused .95
-    # and .80, wrongly refused .050 and .100), then at its end (README); never tuned on.
-    "holdout65": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.77, "abstention": 0.92},
-    "holdout66": {"success@1": 0.77, "success@3": 0.85, "mrr@5": 0.81, "answer_sentence": 0.75, "abstention": 0.77},
+    # treatments) as holdout65 and holdout66 and scored on the code as the session began and at its end, with the
+    # same figures both times (S@1 .867 and .800, S@3 .933 and .883, refused .95 and .80, wrongly refused .050 and
+    # .100); then tuned on in the thirty-fourth.
+    "dev120": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.77, "abstention": 0.92},
+    "dev121": {"success@1": 0.77, "success@3": 0.85, "mrr@5": 0.81, "answer_sentence": 0.75, "abstention": 0.77},
+    # Written at the start of the thirty-fourth session by helpers who saw only the documents, in the kinds of the
+    # two blind sets written with them (people who state what they believe and ask to have it confirmed; people who
+    # want a number: how long, how many, how soon), to tune on. First scored S@1 .850 and .750, S@3 .900 and .833,
+    # refused .75 and .80, wrongly refused .067 and .117.
+    "dev122": {"success@1": 0.82, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.82, "abstention": 0.72},
+    "dev123": {"success@1": 0.72, "success@3": 0.80, "mrr@5": 0.75, "answer_sentence": 0.68, "abstention": 0.77},
+    # Written blind at the start of the thirty-fourth session (beliefs to confirm; a number asked for) and scored on
+    # the code as the session began (S@1 .750 and .733, S@3 .883 and .850, refused .75 and 1.00, wrongly refused
+    # .050 and .117); never tuned on.
+    "holdout67": {"success@1": 0.72, "success@3": 0.85, "mrr@5": 0.78, "answer_sentence": 0.70, "abstention": 0.72},
+    "holdout68": {"success@1": 0.70, "success@3": 0.82, "mrr@5": 0.76, "answer_sentence": 0.60, "abstention": 0.97},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -600,8 +616,12 @@ CEILINGS = {
     "dev117": {"false_abstention": 0.03},
     "dev118": {"false_abstention": 0.08},
     "dev119": {"false_abstention": 0.07},
-    "holdout65": {"false_abstention": 0.08},
-    "holdout66": {"false_abstention": 0.13},
+    "dev120": {"false_abstention": 0.08},
+    "dev121": {"false_abstention": 0.13},
+    "dev122": {"false_abstention": 0.10},
+    "dev123": {"false_abstention": 0.15},
+    "holdout67": {"false_abstention": 0.08},
+    "holdout68": {"false_abstention": 0.15},
 }
 
 
