@@ -11,9 +11,9 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from mnqa.analysis import (NUMBER_WORDS, Stemmer, fold, generic_words, is_generic, said, shorthand, spelt_number,
-                           stopwords, strip_controls, tokenize, treatment_words, unstretched, verb_base, word_forms,
-                           zipf)
+from mnqa.analysis import (NUMBER_WORDS, ROUND_NUMBER_WORDS, Stemmer, fold, generic_words, is_generic, said, shorthand,
+                           spelt_number, stopwords, strip_controls, tokenize, treatment_words, unstretched, verb_base,
+                           word_forms, zipf)
 from mnqa.lexicon import CompiledLexicon
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real question is longer
@@ -73,7 +73,7 @@ class Query:
     corrections: dict[str, str]
     unknown: list[str]  # words neither in the documents nor in the lexicon, and not correctable
     truncated: bool = False
-    expects: str | None = None  # "money", or a time unit's stem, when the question asks for an amount of it
+    expects: str | None = None  # the amount asked for, if any: "money", "percent", a time unit's stem (expected_amount)
     clinic: bool = False  # asked about this clinic itself (see about_clinic)
     phrases: tuple[tuple[str, ...], ...] = ()  # the stems of each expansion of several words ("treating sun damage")
 
@@ -645,6 +645,22 @@ _AGE_ASKED = {("minimum", "age"), ("maximum", "age"), ("min", "age"), ("max", "a
               ("youngest", "age"), ("too", "young"), ("young", "enough"), ("legal", "age")}
 
 
+# A percentage asked for ("what percentage better", "how many percent", "infection rate in %"); a figure given
+# ("70% alcohol", "50 per cent") asks none.
+_PERCENT_WORDS = {"percentage", "percentages", "percent", "percents", "pct"}
+_PERCENT_ASKED_RE = re.compile(r"\b(?:in|what|which|how many|by|as an?)\s*%")
+_SPELT_FIGURES = {*NUMBER_WORDS, *ROUND_NUMBER_WORDS.values()}
+
+
+def _asks_percentage(words: list[str], text: str) -> bool:
+    """Whether a question asks for a percentage: a word for one said without a figure before it, or "in %"."""
+    for before, word, after in zip(["", *words], words, [*words[1:], ""]):
+        cent = word in _PERCENT_WORDS or (word == "per" and after in ("cent", "cents"))
+        if cent and not (before[:1].isdigit() or before in _SPELT_FIGURES):
+            return True
+    return bool(_PERCENT_ASKED_RE.search(text))
+
+
 # "how much is this going to hurt", "how much is it supposed to sting", "how much is there to it": no price asked
 _HOW_MUCH_NOT_PRICE = {"going", "gonna", "to", "there", "supposed", "meant", "expected"}
 
@@ -1108,7 +1124,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     for g in groups:
         if g.alternative_to and (g.generic or g.alternative_to in generic_words_asked):
             g.alternative_to = None
-    expects = expected_amount(words) or ("money" if _BARE_CURRENCY_RE.search(text) else None)
+    expects = "percent" if _asks_percentage(words, text) else expected_amount(words)
+    expects = expects or ("money" if _BARE_CURRENCY_RE.search(text) else None)
     if not expects and "wait" in words and _asks_how_long_to_wait(text):
         expects = "duration"
     if expects == "duration":

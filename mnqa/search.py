@@ -65,6 +65,7 @@ PHRASES_COUNTED = 2
 
 
 _MONEY_RE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|usd|eur|gbp)\b", re.I)
+_PERCENT_RE = re.compile(r"\d\s?(?:%|per\s?cent\b|percent\b)", re.I)
 _LENGTH_RE = re.compile(r"\d\s?(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?|inch(?:es)?)\b", re.I)
 # A sentence opening with a pronoun that points back ("This occurs when", "They do this"): not an answer alone.
 _ANAPHOR_RE = re.compile(r"(?:this|these|they|it|that)\s+(?:may|might|can|could|will|would|should|must|is|are|was|"
@@ -441,6 +442,8 @@ class Searcher:
             return bool(_MONEY_RE.search(text))
         if expects == "length":
             return bool(_LENGTH_RE.search(text))
+        if expects == "percent":
+            return bool(_PERCENT_RE.search(text))
         if expects == "age":
             return bool(_AGE_RE.search(text))
         for s0, e0, stems in self._analysed(pid).sentences:

@@ -141,6 +141,17 @@ def test_a_measurement_is_only_answered_by_a_passage_that_states_one(engine: Eng
     assert Engine.from_corpus(folder).ask("how many mm deep do the needles go").answered
 
 
+def test_a_percentage_is_only_answered_by_a_passage_that_states_one(engine: Engine, tmp_path: Path) -> None:
+    # The documents say acne scars fade; they never say by how much.
+    assert not engine.ask("what percentage better will my acne scars look after a full course").answered
+    assert not engine.ask("infection rate in % after microneedling?").answered
+    assert engine.ask("will my acne scars look better after a full course").answered
+    folder = write_corpus(tmp_path / "docs", {"scars.txt": "Acne scars\n\nAcne scars look 40% better after a full "
+                                                           "course of microneedling.\n"
+                                                           "Needles are sterile and used once.\n"}, meta=None)
+    assert Engine.from_corpus(folder).ask("what percentage better will my acne scars look after a full course").answered
+
+
 def test_how_many_weeks_needs_a_number_not_a_vague_amount(engine: Engine, tmp_path: Path) -> None:
     # The documents say changes develop "over several weeks": that is no answer to "how many weeks".
     assert not engine.ask("how many weeks apart should my sessions be").answered

@@ -161,6 +161,18 @@ def test_a_currency_sign_without_a_figure_asks_for_a_price(engine: Engine) -> No
     assert engine.analyze("I spent £300 on creams, will this work better").expects is None
 
 
+@pytest.mark.parametrize(
+    "question, asks",
+    [("by how many percent does collagen go up", True), ("what percentage better will my scars look", True),
+     ("infection rate in % after microneedling?", True), ("what are the chances per cent of an infection", True),
+     # a figure given is no percentage asked for
+     ("I soak my roller in 70% alcohol, is that ok", False), ("fifty percent of my face is scarred, will it help", False),
+     ("do 50 per cent of people bruise", False), ("how long does redness last", False)],
+)
+def test_a_question_asking_for_a_percentage_expects_one(engine: Engine, question: str, asks: bool) -> None:
+    assert (engine.analyze(question).expects == "percent") is asks
+
+
 def test_asking_how_long_to_wait_asks_for_a_span_of_time(engine: Engine) -> None:
     assert engine.analyze("How long after finishing accutane do I have to wait before microneedling?").expects == "duration"
     assert engine.analyze("how soon can I have it? do I need to wait after botox").expects is None
