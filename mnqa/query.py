@@ -608,6 +608,7 @@ _PRICE_WORDS = {"cost", "costs", "price", "prices", "pricing", "fee", "fees", "c
                 "expensive", "dollars", "euros", "pounds", "quote"}
 _PRICE_NOUNS = {"price", "prices", "pricing", "fee", "fees", "quote"}  # ask a price wherever they stand
 _COST_VERBS = {"cost", "costs", "charge", "charges", "pay", "paying"}
+_COST_COMPARATIVES = {"cheaper", "pricier", "dearer", "costlier"}  # not "cheapest": "the price of the cheapest one"
 _FRACTIONS = {"half", "twice", "double", "triple", "quarter", "third", "fraction"}
 _DOING = {"do", "does", "doing", "did", "done"}
 _NAMED_VISIT = {"my", "your", "her", "his", "their", "our", "next", "the", "this", "that"}  # "my top-up"
@@ -747,7 +748,11 @@ def expected_amount(words: list[str]) -> str | None:
     compared = {w for i, word in enumerate(words) if word in _FRACTIONS for w in _after_the(words[i + 1 : i + 5])}
     # a "price list" or "price sheet" is where a name was read, not a price asked for
     listed = {w for w, after in zip(words, words[1:]) if after in ("list", "lists", "sheet")}
-    if _PRICE_NOUNS.intersection(words) - compared - listed:
+    # "is it cheaper than laser or about the same price" weighs one price against another and asks for neither
+    weighed = bool(_COST_COMPARATIVES.intersection(words)) or any(
+        a in ("more", "less", "same", "similar") and b in ("expensive", "costly", "price", "cost")
+        for a, b in zip(words, words[1:]))
+    if _PRICE_NOUNS.intersection(words) - compared - listed and not weighed:
         return "money"
     for i, word in enumerate(words):
         # "what would one session cost me", "what should I expect to pay" (not "what to pay attention to")
