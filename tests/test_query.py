@@ -192,6 +192,15 @@ def test_who_is_asking_is_not_searched(engine: Engine) -> None:
     assert q.terms == ["new", "collagen"] and q.unknown == []
 
 
+@pytest.mark.parametrize("question", ["I'm guessing one session is enough?", "one session will do it, I presume?",
+                                      "I assume one session is enough", "one session is enough, presumably?"])
+def test_a_belief_put_up_to_be_checked_is_searched_for_what_it_says(engine: Engine, question: str) -> None:
+    # "I assume", "I'm guessing" frame what the asker believes, as "I think" does: no topic of their own
+    q = engine.analyze(question)
+    assert "session" in q.terms
+    assert not {"guessing", "presume", "assume", "presumably"} & {*q.terms, *q.unknown}
+
+
 def test_a_misspelt_filler_word_is_dropped(engine: Engine) -> None:
     q = engine.analyze("how does it acutally work")
     assert q.corrections == {"acutally": "actually"}
