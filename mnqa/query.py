@@ -575,6 +575,12 @@ def anchor_words(words: list[str]) -> set[str]:
     return out
 
 
+def timed_visits(words: list[str]) -> set[str]:
+    """Visits whose length is asked ("how long is the actual appointment"): how long one takes, not what happens."""
+    return {word for i, word in enumerate(words) if word in _VISITS
+            and any(words[j] == "how" and words[j + 1] == "long" for j in range(max(0, i - 6), i - 1))}
+
+
 def about_clinic(text: str) -> bool:
     """Whether a question asks about this clinic itself (its staff, hours, offers), or what only the law or an
     insurer can say, not about the treatment."""
@@ -1051,7 +1057,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     expansions: list[str] = []
     phrases: list[tuple[str, ...]] = []
     anchors = anchor_words(words)
-    when_visits = anchors & _VISITS
+    when_visits = anchors & _VISITS | timed_visits(words)
     for n, hits in lexicon.matches(sequence, own, surface).items():
         entry = lexicon.entries[n]
         trigger = {s for stems in hits for s in stems}

@@ -141,6 +141,15 @@ def test_a_measurement_is_only_answered_by_a_passage_that_states_one(engine: Eng
     assert Engine.from_corpus(folder).ask("how many mm deep do the needles go").answered
 
 
+@pytest.mark.parametrize("question", ["how long is the actual appointment", "how long does a clinic appointment take",
+                                      "roughly how long is the actual treatment itself"])
+def test_how_long_a_visit_takes_is_answered_by_its_length_not_its_steps(engine: Engine, question: str) -> None:
+    # what happens at the appointment (numbing cream, the roller) is not how long it takes
+    answer = engine.ask(question)
+    lengths = ("15 minutes to several hours", "30 minutes or more")
+    assert answer.answered and any(said in answer.results[0].answer for said in lengths)
+
+
 def test_a_percentage_is_only_answered_by_a_passage_that_states_one(engine: Engine, tmp_path: Path) -> None:
     # The documents say acne scars fade; they never say by how much.
     assert not engine.ask("what percentage better will my acne scars look after a full course").answered

@@ -11,7 +11,7 @@ from conftest import write_corpus
 from mnqa.analysis import parse_shorthand, shorthand, tokenize
 from mnqa.engine import Engine
 from mnqa.query import (_one_edit, about_clinic, anchor_words, aside_words, asker_role_words, bracketed_words,
-                        expected_amount, history_words, origin_words, simile_words, speaker_words)
+                        expected_amount, history_words, origin_words, simile_words, speaker_words, timed_visits)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -199,6 +199,14 @@ def test_a_belief_put_up_to_be_checked_is_searched_for_what_it_says(engine: Engi
     q = engine.analyze(question)
     assert "session" in q.terms
     assert not {"guessing", "presume", "assume", "presumably"} & {*q.terms, *q.unknown}
+
+
+def test_a_visit_whose_length_is_asked_is_timed() -> None:
+    assert timed_visits("how long is the actual appointment".split()) == {"appointment"}
+    assert timed_visits("how long does a microneedling session take".split()) == {"session"}
+    # what is done at a visit, or a length asked of something else, times no visit
+    assert timed_visits("what happens at the appointment".split()) == set()
+    assert timed_visits("how long does redness last after a session of microneedling with a roller".split()) == set()
 
 
 def test_a_misspelt_filler_word_is_dropped(engine: Engine) -> None:
