@@ -339,6 +339,11 @@ _SET_AGAINST = _COMPARING | {"differ", "similar", "that", "also"}
 _THIS_TOO = {"this", "too"}
 
 
+# A clause told before one that asks, in the same sentence: "I get botox for my forehead - would needling help ..."
+_CLAUSE_RE = re.compile(r"(?:,?\s+but|\s+[-–—]|,)\s+(?=(?:(?:" + "|".join(sorted(_JOINING)) + r")\s+)?(?:"
+                        + "|".join(sorted(_ASKING)) + r")\b)", re.I)
+
+
 def told_of_treatment(text: str) -> set[str]:
     """Words said only in sentences that ask nothing and name another treatment, when the question does not
     compare with it: what the asker has had or heard of, not what is asked.
@@ -347,6 +352,11 @@ def told_of_treatment(text: str) -> set[str]:
     "IPL felt like rubber bands. Is microneedling more painful than that?" compares with it.
     """
     _, sentences, asks = _sentences(text)
+    # Not "X vs microneedling, is ...", which compares, nor "I had filler 2 weeks ago, is it ok now", which asks how
+    # long after it.
+    said_words = {w for words in sentences for w in words}
+    if not _COMPARING.intersection(said_words) and "ago" not in said_words:
+        _, sentences, asks = _sentences(_CLAUSE_RE.sub(". ", text))
     asked = {w for words, a in zip(sentences, asks) if a for w in words}
     # A question of stopwords only ("Are they?", "Is it?") asks about what was told.
     if not asked - stopwords() or asked & _SET_AGAINST or _THIS_TOO <= asked:

@@ -346,6 +346,18 @@ def test_another_treatment_told_of_is_history_not_what_is_asked(engine: Engine) 
     assert "laser" not in top.passage.text.lower()  # the question is rosacea, not lasers
 
 
+def test_another_treatment_told_in_a_clause_before_the_question_is_history(engine: Engine) -> None:
+    assert history_words("I get botox for my frown lines - would microneedling help my crows feet?") == {"botox"}
+    assert history_words("i have fillers in my cheeks but can microneedling help my acne scars") == {"fillers"}
+    assert history_words("had a peel last month, is it ok to have microneedling for my pores?") == {"peel"}
+    # a comparison, or an event counted from ("two weeks ago ... now"), is what is asked about
+    assert history_words("PRP facial vs plain microneedling, is the extra worth it") == set()
+    assert history_words("I had lip filler two weeks ago, is it ok to have microneedling now?") == set()
+    assert history_words("botox for my forehead, fillers for my lips") == set()  # nothing asked
+    answer = engine.ask("I get botox for my frown lines - would microneedling help the fine lines round my eyes?")
+    assert answer.answered and "wrinkles" in answer.results[0].passage.text.lower()
+
+
 def test_words_told_only_of_another_treatment_do_not_keep_a_question_from_its_answer(engine: Engine) -> None:
     answer = engine.ask("Fillers give me the heebie jeebies. Does microneedling hurt?")
     assert answer.answered and "numbing" in answer.results[0].passage.text
