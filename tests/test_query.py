@@ -354,6 +354,10 @@ def test_another_treatment_told_in_a_clause_before_the_question_is_history(engin
     assert history_words("PRP facial vs plain microneedling, is the extra worth it") == set()
     assert history_words("I had lip filler two weeks ago, is it ok to have microneedling now?") == set()
     assert history_words("botox for my forehead, fillers for my lips") == set()  # nothing asked
+    # skincare already used is told the same way
+    assert history_words("tretinoin did nothing for my stretch marks. worth trying needling?") == {"tretinoin"}
+    assert history_words("my retinol only does so much, will microneedling make me look younger") == {"retinol"}
+    assert history_words("can I put retinol on the night after microneedling?") == set()  # asked about
     answer = engine.ask("I get botox for my frown lines - would microneedling help the fine lines round my eyes?")
     assert answer.answered and "wrinkles" in answer.results[0].passage.text.lower()
 
