@@ -507,10 +507,13 @@ _SESSIONS_OF = {"treatment", "treatments", "session", "sessions", "microneedling
                 "this", "these", "those"}
 
 
+_COURSES = {"course", "courses", "round", "rounds", "cycle", "cycles"}
+
+
 def other_course_at(words: list[str]) -> set[int]:
     """Where "course" is a course of something else, such as a medicine ("a course of antibiotics", "2 months into a
-    course of roaccutane"), not of sessions: the places of "course" and "of"."""
-    return {j for i, (word, nxt) in enumerate(zip(words, words[1:-1])) if word in ("course", "courses") and nxt == "of"
+    course of roaccutane", "6 rounds of chemo"), not of sessions: the places of "course" and "of"."""
+    return {j for i, (word, nxt) in enumerate(zip(words, words[1:-1])) if word in _COURSES and nxt == "of"
             and not (words[i + 2] in _SESSIONS_OF or words[i + 2][:1].isdigit() or words[i + 2] in NUMBER_WORDS)
             for j in (i, i + 1)}
 

@@ -85,6 +85,10 @@ def test_a_course_of_a_medicine_is_not_a_course_of_sessions(engine: Engine) -> N
     assert sessions not in engine.analyze("just finished a course of antibiotics, can I go ahead").expansions
     assert sessions in engine.analyze("is a course of three enough").expansions
     assert sessions in engine.analyze("do I need a course of them").expansions
+    # rounds and cycles of a medicine too
+    assert sessions not in engine.analyze("halfway through 6 rounds of chemo, can I have it").expansions
+    assert sessions not in engine.analyze("between cycles of chemotherapy, is it safe").expansions
+    assert sessions in engine.analyze("how many rounds of treatment will I need").expansions
 
 
 def test_an_irregular_verb_form_is_searched_as_the_verb(engine: Engine) -> None:
