@@ -213,6 +213,12 @@ def test_a_visit_whose_length_is_asked_is_timed() -> None:
     assert timed_visits("how long does redness last after a session of microneedling with a roller".split()) == set()
 
 
+@pytest.mark.parametrize("greeting", ["hiya", "heya", "howdy", "cheers", "ta"])
+def test_a_greeting_or_thanks_is_not_searched(engine: Engine, greeting: str) -> None:
+    q = engine.analyze(f"{greeting}, does it hurt much?")
+    assert q.terms == ["hurt"] and q.unknown == []
+
+
 def test_a_misspelt_filler_word_is_dropped(engine: Engine) -> None:
     q = engine.analyze("how does it acutally work")
     assert q.corrections == {"acutally": "actually"}
