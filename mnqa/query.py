@@ -681,6 +681,36 @@ def _asks_percentage(words: list[str], text: str) -> bool:
     return bool(_PERCENT_ASKED_RE.search(text))
 
 
+# A belief put up to be checked ("..., right?", "... isn't it", "... I think?", "is that normal"): a figure it claims
+# is what is asked ("the results last about a year I think?", "quoted £250 a session, that's normal isn't it").
+_CHECKED_RE = re.compile(
+    r"(?:^|[\s,])(?:right|yeah|yea|yes|no|innit|correct|true)\W*$"
+    r"|\b(?:is|are|do|does|did|was|were|wo|ca|have|has)n[\'’]?t (?:it|they|i|you|that|there|we|she|he)\W*$"
+    r"|\bi (?:think|believe|reckon|guess|assume)\W*\?\W*$|\bis (?:that|this) (?:normal|right|true|correct|standard|"
+    r"typical|usual|about right)\b|\bam i right\b", re.I)
+_CLAIMED_MONEY_RE = re.compile(r"[$€£]\s?\d|\d\s?(?:pounds|quid|dollars|euros)\b", re.I)
+_FIGURES = {"a", "an", "few", "couple", *NUMBER_WORDS}
+# after these, a span of time says when the asker is ("2 days after"), not what they believe
+_WHEN_SAID = {"after", "later", "ago", "since", "before", "into", "post", "out", "on", "old"}
+
+
+def claimed_amount(words: list[str], text: str) -> str | None:
+    """The amount a belief put up to be checked claims: "money", or a time unit's stem ("every 3 months or so,
+    right?" -> month); None when the question checks no belief or claims no figure."""
+    if not _CHECKED_RE.search(text.strip()):
+        return None
+    if _CLAIMED_MONEY_RE.search(text):
+        return "money"
+    for i, word in enumerate(words):
+        before, after = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
+        # "it's been 3 days and ...", "2 days after": when the asker is, not what they believe
+        since = after in _WHEN_SAID or i >= 2 and words[i - 2] == "been"
+        figure = before[:1].isdigit() or before in _FIGURES or before == "of" and i >= 2 and words[i - 2] == "couple"
+        if word in _TIME_UNITS and figure and not since:
+            return _TIME_UNITS[word]
+    return None
+
+
 # "how much is this going to hurt", "how much is it supposed to sting", "how much is there to it": no price asked
 _HOW_MUCH_NOT_PRICE = {"going", "gonna", "to", "there", "supposed", "meant", "expected"}
 
@@ -1148,7 +1178,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     for g in groups:
         if g.alternative_to and (g.generic or g.alternative_to in generic_words_asked):
             g.alternative_to = None
-    expects = "percent" if _asks_percentage(words, text) else expected_amount(words)
+    expects = "percent" if _asks_percentage(words, text) else expected_amount(words) or claimed_amount(words, text)
     expects = expects or ("money" if _BARE_CURRENCY_RE.search(text) else None)
     if not expects and "wait" in words and _asks_how_long_to_wait(text):
         expects = "duration"

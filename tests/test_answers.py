@@ -150,6 +150,15 @@ def test_how_long_a_visit_takes_is_answered_by_its_length_not_its_steps(engine: 
     assert answer.answered and any(said in answer.results[0].answer for said in lengths)
 
 
+def test_a_figure_put_up_to_be_checked_is_only_answered_by_a_passage_that_states_one(engine: Engine) -> None:
+    # the documents give no price and no span for how long results last
+    assert not engine.ask("a session is £150, that's about normal isn't it?").answered
+    assert not engine.ask("the results last about five years I think?").answered
+    # they do say how long redness takes to fade, and what flaky skin days after means
+    assert engine.ask("the redness goes in a few days, right?").answered
+    assert engine.ask("it's been 3 days and my skin is dry and flaky, is that normal?").answered
+
+
 def test_a_percentage_is_only_answered_by_a_passage_that_states_one(engine: Engine, tmp_path: Path) -> None:
     # The documents say acne scars fade; they never say by how much.
     assert not engine.ask("what percentage better will my acne scars look after a full course").answered

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import write_corpus
-from mnqa.analysis import parse_shorthand, shorthand, tokenize
+from mnqa.analysis import parse_shorthand, said, shorthand, tokenize
 from mnqa.engine import Engine
 from mnqa.query import (_one_edit, about_clinic, anchor_words, aside_words, asker_role_words, bracketed_words,
-                        expected_amount, history_words, origin_words, simile_words, speaker_words, timed_visits)
+                        claimed_amount, expected_amount, history_words, origin_words, simile_words, speaker_words,
+                        timed_visits)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -169,11 +170,25 @@ def test_a_currency_sign_without_a_figure_asks_for_a_price(engine: Engine) -> No
 
 
 @pytest.mark.parametrize(
+    "question, amount",
+    [("the results last about five years I think?", "year"), ("you need a new roller every 2 months, right?", "month"),
+     ("a session is £150, that's about normal isn't it?", "money"), ("it heals in a couple of days, yeah?", "day"),
+     # a figure that says when the asker is, or a belief without a figure, or no belief put up to be checked
+     ("my skin is flaky 2 days after, is that normal?", None), ("it's been 3 days and I'm still red, right?", None),
+     ("it boosts collagen, right?", None), ("I spent £300 on creams, will this work better", None),
+     ("how many weeks until I see results", None)],
+)
+def test_a_figure_in_a_belief_put_up_to_be_checked_is_the_amount_asked(question: str, amount: str | None) -> None:
+    assert claimed_amount(said(question), question) == amount
+
+
+@pytest.mark.parametrize(
     "question, asks",
     [("by how many percent does collagen go up", True), ("what percentage better will my scars look", True),
      ("infection rate in % after microneedling?", True), ("what are the chances per cent of an infection", True),
      # a figure given is no percentage asked for
-     ("I soak my roller in 70% alcohol, is that ok", False), ("fifty percent of my face is scarred, will it help", False),
+     ("I soak my roller in 70% alcohol, is that ok", False),
+     ("fifty percent of my face is scarred, will it help", False),
      ("do 50 per cent of people bruise", False), ("how long does redness last", False)],
 )
 def test_a_question_asking_for_a_percentage_expects_one(engine: Engine, question: str, asks: bool) -> None:
