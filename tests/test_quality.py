@@ -150,6 +150,8 @@ SETS = {
     "dev121": ["dev121.jsonl"],
     "dev122": ["dev122.jsonl"],
     "dev123": ["dev123.jsonl"],
+    "dev124": ["dev124.jsonl"],
+    "dev125": ["dev125.jsonl"],
     "holdout67": ["holdout67.jsonl"],
     "holdout68": ["holdout68.jsonl"],
 }
@@ -492,6 +494,11 @@ FLOORS = {
     # refused .75 and .80, wrongly refused .067 and .117.
     "dev122": {"success@1": 0.82, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.82, "abstention": 0.72},
     "dev123": {"success@1": 0.72, "success@3": 0.80, "mrr@5": 0.75, "answer_sentence": 0.68, "abstention": 0.77},
+    # Written in the thirty-fourth session, after the first tuning, by two more helpers in the same two kinds (dev124:
+    # beliefs to confirm; dev125: a number asked for). First scored S@1 .917 and .717, S@3 .967 and .883, refused
+    # .90 and 1.00, wrongly refused 0 and .067 (the session-start code: the same but refused .80 and .95).
+    "dev124": {"success@1": 0.88, "success@3": 0.93, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.87},
+    "dev125": {"success@1": 0.68, "success@3": 0.85, "mrr@5": 0.77, "answer_sentence": 0.60, "abstention": 0.97},
     # Written blind at the start of the thirty-fourth session (beliefs to confirm; a number asked for) and scored on
     # the code as the session began (S@1 .750 and .733, S@3 .883 and .850, refused .75 and 1.00, wrongly refused
     # .050 and .117); never tuned on.
@@ -620,6 +627,8 @@ CEILINGS = {
     "dev121": {"false_abstention": 0.13},
     "dev122": {"false_abstention": 0.10},
     "dev123": {"false_abstention": 0.15},
+    "dev124": {"false_abstention": 0.03},
+    "dev125": {"false_abstention": 0.10},
     "holdout67": {"false_abstention": 0.08},
     "holdout68": {"false_abstention": 0.15},
 }
