@@ -618,7 +618,8 @@ def _names_clinic(text: str) -> bool:
 
 # "how long", "how soon": the adverb is the question's frame, answered by what its lexicon phrase stands for.
 _FRAME_AFTER_HOW = {"long", "soon", "often", "quickly", "fast", "far"}
-# In "how long does the swelling last", what the frame stands for (how long a session takes) counts half.
+# In "how long does the swelling last" or "swelling, how long til it goes down", what the frame stands for (how long
+# a session takes) counts half: the length asked is another thing's.
 LASTING_FRAME_SCALE = 0.5
 # What a visit named only to say when ("2 days after my appointment") adds to the search: a little, not the
 # near-full weight of a word the documents never use. 0.1 and 0.5 measured the same or a question worse.
@@ -995,6 +996,14 @@ def _rejoined(words: list[str], vocab: Vocabulary, stemmer: Stemmer, corrections
     return out
 
 
+def _names_a_topic(g: Group, vocab: Vocabulary) -> bool:
+    """Whether a group names something asked about other than a visit or microneedling itself ("swelling", not
+    "appointment", nor "mn", which the lexicon reads as microneedling)."""
+    if g.stem is None or g.generic or g.phrase or g.frame or g.word in _VISITS or g.stem in vocab.everywhere:
+        return False
+    return g.stem in vocab.stems or vocab.everywhere.isdisjoint(g.expansions)
+
+
 def _spelt_out(form: str, short: dict[str, tuple[str, ...]], corrections: dict[str, str]) -> str:
     """A slashed short form in full ("m/n" -> "microneedling"), noted among the corrections; else as written."""
     key = fold(form)
@@ -1202,7 +1211,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     expects = expects or ("money" if _BARE_CURRENCY_RE.search(text) else None)
     if not expects and "wait" in words and _asks_how_long_to_wait(text):
         expects = "duration"
-    if expects == "duration":
+    if expects == "duration" or any(_names_a_topic(g, vocab) for g in groups):
         for g in groups:
             if g.frame:
                 g.frame_scale = LASTING_FRAME_SCALE

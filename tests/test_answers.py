@@ -150,6 +150,13 @@ def test_how_long_a_visit_takes_is_answered_by_its_length_not_its_steps(engine: 
     assert answer.answered and any(said in answer.results[0].answer for said in lengths)
 
 
+@pytest.mark.parametrize("question", ["how long will the swelling hang about", "swelling how long",
+                                      "the redness and swelling, how long do they hang around for?"])
+def test_how_long_a_side_effect_lasts_is_not_how_long_a_session_takes(engine: Engine, question: str) -> None:
+    top = engine.ask(question).results[0]
+    assert "swelling" in top.answer.lower() and "minutes" not in top.answer
+
+
 def test_a_figure_put_up_to_be_checked_is_only_answered_by_a_passage_that_states_one(engine: Engine) -> None:
     # the documents give no price and no span for how long results last
     assert not engine.ask("a session is £150, that's about normal isn't it?").answered
