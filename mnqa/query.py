@@ -231,6 +231,8 @@ _CLINIC_RE = re.compile(
     r"(?:offer|sell|stock|take|accept|provide|open|do(?! it\b)|have(?! to\b))\b"
     # which make of device or product, which the clinic chooses and general articles never name
     r"|(?:which|what) (?:make|brand|model)\b|brands?\b(?![\s-]new)"
+    # the best device to buy or to be treated with: a product chosen, which general articles never name
+    r"|best (?:\w+ )?(?:pens?|machines?|devices?|rollers?|kits?|models?)\b|on the market\b"
     # what becomes of a deposit; money back, discounts and vouchers, which each clinic decides
     r"|(?:my|a|the) deposit\b|money back\b|refund(?:s|ed|able)?\b|discounts?\b|vouchers?\b"
     r"|packages? (?:deals?|prices?|pricing|offers?|rates?)\b"

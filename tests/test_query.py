@@ -632,6 +632,15 @@ def test_a_brand_is_the_clinics_choice_but_brand_new_needles_are_hygiene(engine:
     assert not engine.analyze("are the needles brand new every time").clinic
 
 
+def test_the_best_device_to_buy_or_be_treated_with_is_a_product_choice(engine: Engine) -> None:
+    assert about_clinic("is the skinpen the best device for acne scars?")
+    assert about_clinic("what's the best roller on the market")
+    assert about_clinic("which is the best home roller to get")
+    # comparing the treatment's own forms, or the best results, is not
+    assert not about_clinic("is a clinic pen better than a home roller")
+    assert not about_clinic("how many sessions for the best results")
+
+
 def test_visiting_the_clinic_and_who_comes_along_are_questions_about_the_clinic(engine: Engine) -> None:
     for question in ("is there parking near you", "is it step-free? I use a walking frame",
                      "can my carer come into the room with me", "can my girlfriend come in and sit with me",
