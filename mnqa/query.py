@@ -734,6 +734,8 @@ def claimed_amount(words: list[str], text: str) -> str | None:
     return None
 
 
+_AGE_WORDS = {w for pair in _AGE_ASKED for w in pair} | {"underage", "under"}
+
 # "how much is this going to hurt", "how much is it supposed to sting", "how much is there to it": no price asked
 _HOW_MUCH_NOT_PRICE = {"going", "gonna", "to", "there", "supposed", "meant", "expected"}
 
@@ -770,16 +772,21 @@ def expected_amount(words: list[str]) -> str | None:
     """What amount a question asks for: "money" (a price), a time unit's stem ("how many weeks"), "duration" (any
     time unit: "how long does it last"), "length" (a measurement: "how deep in mm"), "age" (a person's age: "is
     there a minimum age"), or None."""
-    # a length naming a device ("the 0.5mm roller I got") says which one, it asks for no length
-    named = {w for w, after in zip(words, words[1:]) if after in _DEVICES}
-    if _LENGTH_UNITS.intersection(words) or any(_MEASURE_RE.fullmatch(w) for w in set(words) - named):
+    if _LENGTH_UNITS.intersection(words):
         return "length"
-    pairs = {(a, b) for a, b, c in zip(words, words[1:], [*words[2:], ""]) if c not in ("spot", "spots")}
-    if _AGE_ASKED.intersection(pairs) or "underage" in words or any(
-        w == "under" and n.rstrip("s").isdigit() and 10 <= int(n.rstrip("s")) <= 21  # "under 18", "under 18s"
-        for w, n in zip(words, words[1:])
-    ):
-        return "age"
+    # a length typed as one word ("1mm") starts with a figure; most questions have none
+    if any(w[:1].isdigit() for w in words):
+        # a length naming a device ("the 0.5mm roller I got") says which one, it asks for no length
+        named = {w for w, after in zip(words, words[1:]) if after in _DEVICES}
+        if any(_MEASURE_RE.fullmatch(w) for w in set(words) - named):
+            return "length"
+    if not _AGE_WORDS.isdisjoint(words):  # every way of asking an age has one of these words
+        pairs = {(a, b) for a, b, c in zip(words, words[1:], [*words[2:], ""]) if c not in ("spot", "spots")}
+        if _AGE_ASKED.intersection(pairs) or "underage" in words or any(
+            w == "under" and n.rstrip("s").isdigit() and 10 <= int(n.rstrip("s")) <= 21  # "under 18", "under 18s"
+            for w, n in zip(words, words[1:])
+        ):
+            return "age"
     for i, word in enumerate(words[:-2]):
         if word == "how" and words[i + 1] == "much":
             verb, rest = words[i + 2], words[i + 3 :]
