@@ -134,6 +134,7 @@ class Searcher:
         self._word_stems: dict[str, tuple[str, ...]] = {}  # word as written -> its stems (bounded below)
         self._posting_lists: dict[str, list[tuple[int, float]]] = {}  # stem -> postings as Python pairs
         self._twins: dict[tuple[int, int], bool] = {}  # (smaller id, larger id) -> whether they are twins
+        self._sentence_words: dict[int, list[list[str]]] = {}  # passage id -> its sentences' words (_states_amount)
         self.unknown_weight = index.idf_weight("\0")  # as informative as a word in no passage
 
     def _analyse(self, pid: int) -> _Analysed:
@@ -446,8 +447,13 @@ class Searcher:
             return bool(_PERCENT_RE.search(text))
         if expects == "age":
             return bool(_AGE_RE.search(text))
-        for s0, e0, stems in self._analysed(pid).sentences:
-            words = [t.word for t in tokenize(text[s0:e0])]
+        words_of = self._sentence_words.get(pid)
+        if words_of is None:  # a passage's sentences are tokenized once, for every question asking an amount
+            if len(self._sentence_words) > 20_000:  # bounded, for a very large corpus
+                self._sentence_words.clear()
+            words_of = self._sentence_words[pid] = [[t.word for t in tokenize(text[s0:e0])]
+                                                    for s0, e0, _ in self._analysed(pid).sentences]
+        for (_, _, stems), words in zip(self._analysed(pid).sentences, words_of):
             about_topic = bool(topic & stems)
             for before, word in zip(words, words[1:]):
                 number = before[:1].isdigit() or before in NUMBER_WORDS
