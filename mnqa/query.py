@@ -620,6 +620,22 @@ def _names_clinic(text: str) -> bool:
 
 # "how long", "how soon": the adverb is the question's frame, answered by what its lexicon phrase stands for.
 _FRAME_AFTER_HOW = {"long", "soon", "often", "quickly", "fast", "far"}
+# "what sort of problems is it good for": the kind of thing asked for frames the question, as "long" in "how long"
+# does; it is not the "persistent skin problem" that rules a client out.
+_KINDS_ASKED = {"problem", "problems", "issue", "issues"}
+_SORT_OF = {"sort", "sorts", "kind", "kinds", "type", "types"}
+
+
+def _asks_which_kind(words: list[str], i: int) -> bool:
+    """Whether words[i] is the thing after "what" or "which", with "sort of" and "skin" between or not."""
+    j = i - 1
+    if j >= 0 and words[j] == "skin":
+        j -= 1
+    if j >= 1 and words[j] == "of" and words[j - 1] in _SORT_OF:
+        j -= 2
+    return j >= 0 and words[j] in ("what", "which")
+
+
 # In "how long does the swelling last" or "swelling, how long til it goes down", what the frame stands for (how long
 # a session takes) counts half: the length asked is another thing's.
 LASTING_FRAME_SCALE = 0.5
@@ -1063,7 +1079,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
 
     def add(word: str, stem: str | None) -> None:
         if stem is None or all(g.stem != stem for g in groups):
-            frame = i > 0 and words[i - 1] == "how" and word == words[i] and word in _FRAME_AFTER_HOW
+            frame = word == words[i] and (i > 0 and words[i - 1] == "how" and word in _FRAME_AFTER_HOW
+                                          or word in _KINDS_ASKED and _asks_which_kind(words, i))
             groups.append(Group(word, stem, alternative_to=after_or.pop() if after_or else None, frame=frame))
         after_or.clear()
 
@@ -1183,6 +1200,10 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
                 weights[stem] = max(weights.get(stem, 0.0), COMPARATIVE_WEIGHT)
                 if form not in expansions:
                     expansions.append(form)
+    # A kind asked for that no lexicon phrase stands for ("what problems" said some other way) is searched as a word.
+    for g in groups:
+        if g.frame and not g.expansions:
+            g.frame = False
     # A word known only as part of a lexicon phrase that did not match ("big" of "big pores") is unknown here.
     for g in groups:
         if g.stem is not None and g.stem not in vocab.stems and not g.expansions and not g.phrase:

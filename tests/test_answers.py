@@ -150,6 +150,16 @@ def test_how_long_a_visit_takes_is_answered_by_its_length_not_its_steps(engine: 
     assert answer.answered and any(said in answer.results[0].answer for said in lengths)
 
 
+@pytest.mark.parametrize("question", ["what kind of problems does it help with?", "what skin issues is it meant for",
+                                      "which problems can microneedling fix"])
+def test_what_problems_it_is_for_is_answered_by_what_it_treats_not_who_cannot_have_it(engine: Engine,
+                                                                                     question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and "cannot do microneedling" not in answer.results[0].passage.text
+    # the kind of thing asked for frames the question, as "long" does in "how long"
+    assert [g.word for g in engine.analyze(question).groups if g.frame] in (["problems"], ["issues"])
+
+
 @pytest.mark.parametrize("question", ["how long will the swelling hang about", "swelling how long",
                                       "the redness and swelling, how long do they hang around for?"])
 def test_how_long_a_side_effect_lasts_is_not_how_long_a_session_takes(engine: Engine, question: str) -> None:
