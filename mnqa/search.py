@@ -74,6 +74,7 @@ _ANAPHOR_RE = re.compile(r"(?:this|these|they|it|that)\s+(?:may|might|can|could|
 _AGE_RE = re.compile(r"\b(?:\d+\s?(?:years?|yrs?)[\s-]?old|aged?\s(?:of\s)?\d+|(?:under|over)\s\d+|adults?|"
                      r"teen(?:ager)?s?|child(?:ren)?|minors?)\b", re.I)
 _VAGUE_AMOUNTS = {"several", "few", "couple", "many", "numerous"}
+_PASSING = frozenset({"temporari", "resolv"})  # stems of "temporary", "resolve(s)": a thing that passes
 
 
 @dataclass(frozen=True)
@@ -455,6 +456,8 @@ class Searcher:
                                                     for s0, e0, _ in self._analysed(pid).sentences]
         for (_, _, stems), words in zip(self._analysed(pid).sentences, words_of):
             about_topic = bool(topic & stems)
+            if expects == "duration" and about_topic and not _PASSING.isdisjoint(stems):
+                return True  # how long something lasts, said in words: "temporary", "should resolve on its own"
             for before, word in zip(words, words[1:]):
                 number = before[:1].isdigit() or before in NUMBER_WORDS
                 amount = number or (before in _VAGUE_AMOUNTS and about_topic)

@@ -167,6 +167,14 @@ def test_how_long_a_side_effect_lasts_is_not_how_long_a_session_takes(engine: En
     assert "swelling" in top.answer.lower() and "minutes" not in top.answer
 
 
+def test_how_long_a_passing_side_effect_lasts_is_answered_by_its_passing(engine: Engine) -> None:
+    # the documents give no days for the itching and flaking, but say it is temporary and resolves on its own
+    answer = engine.ask("how long will the itching and flaking go on for, how long does it last?")
+    assert answer.answered and "resolve on its own" in answer.results[0].passage.text
+    # what is said to pass must be what was asked about: results are never said to
+    assert not engine.ask("how long do the results last").answered
+
+
 def test_a_figure_put_up_to_be_checked_is_only_answered_by_a_passage_that_states_one(engine: Engine) -> None:
     # the documents give no price and no span for how long results last
     assert not engine.ask("a session is £150, that's about normal isn't it?").answered
