@@ -173,6 +173,9 @@ def test_how_long_a_passing_side_effect_lasts_is_answered_by_its_passing(engine:
     assert answer.answered and "resolve on its own" in answer.results[0].passage.text
     # what is said to pass must be what was asked about: results are never said to
     assert not engine.ask("how long do the results last").answered
+    # "stick around" asks the same as "last"
+    assert engine.ask("how long will the bruising stick around for?").answered
+    assert engine.ask("does the redness stick around long").answered
 
 
 def test_a_figure_put_up_to_be_checked_is_only_answered_by_a_passage_that_states_one(engine: Engine) -> None:
