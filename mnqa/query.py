@@ -233,6 +233,9 @@ _CLINIC_RE = re.compile(
     r"|(?:which|what) (?:make|brand|model)\b|brands?\b(?![\s-]new)"
     # the best device to buy or to be treated with: a product chosen, which general articles never name
     r"|best (?:\w+ )?(?:pens?|machines?|devices?|rollers?|kits?|models?)\b|on the market\b"
+    # which of the skincare products is the better one ("which vit c serum is best for after")
+    r"|(?:which|what) (?:\w+ ){0,3}(?:serums?|creams?|moisturi[sz]ers?|products?) (?:is |are |would be |works? )?"
+    r"(?:better|best)\b"
     # what becomes of a deposit; money back, discounts and vouchers, which each clinic decides
     r"|(?:my|a|the) deposit\b|money back\b|refund(?:s|ed|able)?\b|discounts?\b|vouchers?\b"
     r"|packages? (?:deals?|prices?|pricing|offers?|rates?)\b"

@@ -632,10 +632,13 @@ def test_a_brand_is_the_clinics_choice_but_brand_new_needles_are_hygiene(engine:
     assert not engine.analyze("are the needles brand new every time").clinic
 
 
-def test_the_best_device_to_buy_or_be_treated_with_is_a_product_choice(engine: Engine) -> None:
+def test_the_best_device_or_product_to_buy_is_a_product_choice() -> None:
     assert about_clinic("is the skinpen the best device for acne scars?")
     assert about_clinic("what's the best roller on the market")
     assert about_clinic("which is the best home roller to get")
+    assert about_clinic("which retinol serum is better, the cheap one or the posh one?")
+    assert about_clinic("what moisturiser is best after?")
+    assert not about_clinic("what products should I avoid after?")  # what the documents do say
     # comparing the treatment's own forms, or the best results, is not
     assert not about_clinic("is a clinic pen better than a home roller")
     assert not about_clinic("how many sessions for the best results")
