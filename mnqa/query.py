@@ -236,6 +236,8 @@ _CLINIC_RE = re.compile(
     # which of the skincare products is the better one ("which vit c serum is best for after")
     r"|(?:which|what) (?:\w+ ){0,3}(?:serums?|creams?|moisturi[sz]ers?|products?) (?:is |are |would be |works? )?"
     r"(?:better|best)\b"
+    # and which of another treatment's kinds ("which laser is actually best for acne scars")
+    r"|(?:which|what) (?:\w+ )?(?:lasers?|peels?|fillers?) (?:is |are |would be |works? )?(?:\w+ )?(?:better|best)\b"
     # what becomes of a deposit; money back, discounts and vouchers, which each clinic decides
     r"|(?:my|a|the) deposit\b|money back\b|refund(?:s|ed|able)?\b|discounts?\b|vouchers?\b"
     r"|packages? (?:deals?|prices?|pricing|offers?|rates?)\b"

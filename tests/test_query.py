@@ -639,6 +639,10 @@ def test_the_best_device_or_product_to_buy_is_a_product_choice() -> None:
     assert about_clinic("which retinol serum is better, the cheap one or the posh one?")
     assert about_clinic("what moisturiser is best after?")
     assert not about_clinic("what products should I avoid after?")  # what the documents do say
+    # which of another treatment's kinds; not microneedling against it, which the documents compare
+    assert about_clinic("which peel is actually best for melasma?")
+    assert not about_clinic("which is better, laser or microneedling?")
+    assert not about_clinic("is a laser better than microneedling for acne scars?")
     # comparing the treatment's own forms, or the best results, is not
     assert not about_clinic("is a clinic pen better than a home roller")
     assert not about_clinic("how many sessions for the best results")
