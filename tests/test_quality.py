@@ -159,8 +159,8 @@ FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
     "dev4_5": {"success@1": 0.91, "success@3": 0.94, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.89},
     "dev6_7": {"success@1": 0.89, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.79, "abstention": 0.94},
-    "dev8": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.83, "abstention": 0.97},
-    "dev9": {"success@1": 0.86, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.78, "abstention": 0.97},
+    "dev8": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.86, "abstention": 0.97},
+    "dev9": {"success@1": 0.86, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.80, "abstention": 0.97},
     # Written as holdout5 and scored blind first (S@1 .733, S@3 .817, false refusals .167), then tuned on.
     "dev10": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.90, "abstention": 0.92},
     # Written as holdout6 and scored blind first (S@1 .783, S@3 .917, false refusals .050), then tuned on. Its
@@ -198,19 +198,19 @@ FLOORS = {
     # asking for someone else or about one skin worry, some dictated) and scored twice: on the code as the session
     # began (S@1 .783 and .750, refused .85 and .85) and at its end (.883 and .783, refused .85 and .85), then tuned
     # on in the ninth.
-    "dev22": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.93, "abstention": 0.92},
+    "dev22": {"success@1": 0.95, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.95, "abstention": 0.92},
     "dev23": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.92},
     # Written blind at the start of the ninth session (clients whose first language is not English; a trainer, new
     # staff and sceptical clients comparing treatments) and scored twice: on the code as the session began (S@1
     # .733 and .817, refused .90 and .75) and at its end (.733 and .833, refused .85 and .75), then tuned on in the
     # tenth.
     "dev24": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.92},
-    "dev25": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.92},
+    "dev25": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.87, "abstention": 0.92},
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
     # refused .70 and .95) and at its end (.667 and .917, refused .75 and .95), then tuned on in the eleventh.
     "dev26": {"success@1": 0.77, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.68, "abstention": 0.97},
-    "dev27": {"success@1": 0.95, "success@3": 0.96, "mrr@5": 0.96, "answer_sentence": 0.87, "abstention": 0.97},
+    "dev27": {"success@1": 0.95, "success@3": 0.96, "mrr@5": 0.96, "answer_sentence": 0.92, "abstention": 0.97},
     # Written in the eleventh session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (skincare-forum regulars; clients talking through their health history before a
     # first visit), to tune on. First scored S@1 .567 and .533, wrongly refused .233 and .250.
@@ -220,30 +220,30 @@ FLOORS = {
     # clients talking through their health history before a first visit) and scored twice: on the code as the
     # session began (S@1 .817 and .717, refused .80 and .65) and at its end (.833 and .733, refused .75 and .80),
     # then tuned on in the twelfth.
-    "dev30": {"success@1": 0.87, "success@3": 0.91, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.82},
-    "dev31": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev30": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.82},
+    "dev31": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.92},
     # Written in the twelfth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (men booking a first treatment; clients aged 55 to 80), to tune on. First scored S@1
     # .733 and .617, wrongly refused .117 and .233.
-    "dev32": {"success@1": 0.85, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.97},
+    "dev32": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.83, "abstention": 0.97},
     "dev33": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.87},
     # Written blind at the start of the twelfth session as holdout23 and holdout24 (men booking a first
     # treatment; clients aged 55 to 80) and scored twice: on the code as the session began (S@1 .633 and .650,
     # refused .90 and .50, wrongly refused .200 and .183) and at its end (.650 and .667, refused .90 and .50,
     # wrongly refused .200 and .117), then tuned on in the thirteenth.
-    "dev34": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.68, "abstention": 0.88},
+    "dev34": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.70, "abstention": 0.88},
     "dev35": {"success@1": 0.82, "success@3": 0.87, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.77},
     # Written in the thirteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (parents asking for a teenager; clients with one long-standing skin concern), to tune
     # on. First scored S@1 .733 and .700, wrongly refused .100 and .167.
     "dev36": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.87, "answer_sentence": 0.77, "abstention": 0.92},
-    "dev37": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.90},
+    "dev37": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.97},
     # Written blind at the start of the thirteenth session (parents asking for a teenage son or daughter; clients
     # writing about one skin concern they have had for years) as holdout25 and holdout26 and scored twice: on the
     # code as the session began (S@1 .833 and .800, refused .75 and .75, wrongly refused .100 and .067) and at its
     # end (.817 and .800, the same refusals), then tuned on in the fourteenth.
     "dev38": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.90, "abstention": 0.92},
-    "dev39": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev39": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.92},
     # Written in the fourteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients after a bad experience elsewhere; social-media comments), to tune on. First
     # scored S@1 .700 and .783, refused .45 and .75, wrongly refused .150 and .067.
@@ -265,7 +265,7 @@ FLOORS = {
     # refused .70 and .70, wrongly refused .150 and .000) and at its end (S@1 .750 and .850, refused .85 and .75,
     # wrongly refused .100 and .000), then tuned on in the sixteenth.
     "dev46": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.97},
-    "dev47": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.81, "abstention": 0.87},
+    "dev47": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.81, "abstention": 0.92},
     # Written in the sixteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients in their sixties and seventies; men, often sceptical, asking for themselves),
     # to tune on. First scored S@1 .833 and .867, S@3 .933 and .933, refused .70 and .95, wrongly refused .033
@@ -289,20 +289,20 @@ FLOORS = {
     # (S@1 .817 and .783, S@3 .850 and .867, refused .95 and .90, wrongly refused .150 and .100) and at its end
     # (S@1 .900 and .850, S@3 .933 and .900, refused .95 and .90, wrongly refused .067 and .067), then tuned on in
     # the eighteenth.
-    "dev54": {"success@1": 0.97, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.87, "abstention": 0.97},
+    "dev54": {"success@1": 0.97, "success@3": 0.97, "mrr@5": 0.96, "answer_sentence": 0.90, "abstention": 0.97},
     "dev55": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
     # Written in the eighteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (questions spoken into speech-to-text; nurses, GPs, pharmacists and trainees in
     # clinical words), to tune on. First scored S@1 .783 and .667, S@3 .883 and .767, refused .95 and .80,
     # wrongly refused .067 and .167.
-    "dev56": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.97},
+    "dev56": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.87, "abstention": 0.97},
     "dev57": {"success@1": 0.72, "success@3": 0.90, "mrr@5": 0.80, "answer_sentence": 0.70, "abstention": 0.82},
     # Written blind at the start of the eighteenth session (speech-to-text; clinical words) as holdout35 and
     # holdout36 and scored twice: on the code as the session began (S@1 .783 and .650, S@3 .883 and .800, refused
     # 1.00 and .70, wrongly refused .067 and .150) and at its end (S@1 .783 and .683, S@3 .900 and .867, refused
     # 1.00 and .70, wrongly refused .083 and .083), then tuned on in the nineteenth.
     "dev58": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.85, "answer_sentence": 0.77, "abstention": 0.97},
-    "dev59": {"success@1": 0.72, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.67, "abstention": 0.67},
+    "dev59": {"success@1": 0.72, "success@3": 0.90, "mrr@5": 0.81, "answer_sentence": 0.67, "abstention": 0.72},
     # Written in the nineteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (keywords typed as into a search box; clients comparing it with peels, lasers,
     # fillers and home rollers), to tune on. First scored S@1 .967 and .650, S@3 1.00 and .867, refused .85 and
@@ -315,7 +315,7 @@ FLOORS = {
     # (S@1 .933 and .700, S@3 .983 and .817, refused .90 and .85, wrongly refused .017 and .167), then tuned on in
     # the twentieth.
     "dev62": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.87},
-    "dev63": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.77, "abstention": 0.82},
+    "dev63": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.77, "abstention": 0.82},
     # Written at the start of the twentieth session by helpers who saw only the documents, in the kinds of the two
     # blind sets written with them (clients with a health condition or on a medicine; FAQ headings for a clinic's
     # page or a training slide), to tune on. First scored S@1 .833 and .933, S@3 .933 and 1.00, refused .75 and
@@ -327,12 +327,12 @@ FLOORS = {
     # .933, refused .75 and 1.00, wrongly refused .117 and .033) and at its end (S@1 .783 and .883, S@3 .850 and
     # .950, refused .75 and 1.00, wrongly refused .117 and .033), then tuned on in the twenty-first.
     "dev66": {"success@1": 0.77, "success@3": 0.85, "mrr@5": 0.80, "answer_sentence": 0.75, "abstention": 0.82},
-    "dev67": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.97},
+    "dev67": {"success@1": 0.90, "success@3": 0.92, "mrr@5": 0.91, "answer_sentence": 0.87, "abstention": 0.97},
     # Written at the start of the twenty-first session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (asking for someone else: a mother, a wife, a son; skincare enthusiasts'
     # jargon), to tune on. First scored S@1 .850 and .883, S@3 .950 and .983, refused 1.00 and 1.00, wrongly
     # refused .050 and 0.
-    "dev68": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.77, "abstention": 0.97},
+    "dev68": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.97},
     "dev69": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.77, "abstention": 0.97},
     # Written blind at the start of the twenty-first session (asking for someone else; skincare jargon) as
     # holdout41 and holdout42 and scored twice: on the code as the session began (S@1 .767 and .917, S@3 .933 and
@@ -344,13 +344,13 @@ FLOORS = {
     # two blind sets written with them (nervous first-timers; front-desk shorthand), to tune on. First scored S@1
     # .833 and .883, S@3 .917 and .967, refused .80 and .90, wrongly refused .067 and .033.
     "dev72": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.87, "abstention": 0.82},
-    "dev73": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.83, "abstention": 0.92},
+    "dev73": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.92},
     # Written blind at the start of the twenty-second session (nervous first-timers; front-desk shorthand) as
     # holdout43 and holdout44 and scored twice: on the code as the session began (S@1 .833 and .883, S@3 .900 and
     # .950, refused .95 and .85, wrongly refused .017 and .033) and at its end (S@1 .833 and .900, S@3 .900 and
     # .967, refused .95 and .85, wrongly refused .017 and .017), then tuned on in the twenty-third.
     "dev74": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.92},
-    "dev75": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.83, "abstention": 0.92},
+    "dev75": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.85, "abstention": 0.92},
     # Written at the start of the twenty-third session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (clients texting in the days after a treatment; people checking what
     # clinics' websites and adverts claim), to tune on. First scored S@1 .767 and .817, S@3 .883 and .933, refused
@@ -367,24 +367,24 @@ FLOORS = {
     # Written at the start of the twenty-fourth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (home roller users; clients fitting it around their routine), to tune on.
     # First scored S@1 .733 and .783, S@3 .867 and .883, refused .75 and .85, wrongly refused .067 and .067.
-    "dev80": {"success@1": 0.75, "success@3": 0.93, "mrr@5": 0.83, "answer_sentence": 0.68, "abstention": 0.82},
+    "dev80": {"success@1": 0.75, "success@3": 0.93, "mrr@5": 0.83, "answer_sentence": 0.70, "abstention": 0.82},
     "dev81": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.83, "abstention": 0.87},
     # Written blind at the start of the twenty-fourth session (home roller users; clients fitting it around their
     # routine) as holdout47 and holdout48 and scored twice: on the code as the session began (S@1 .733 and .783, S@3
     # .933 and .883, refused .75 and 1.00, wrongly refused .067 and .100) and at its end (S@1 .783 and .783, S@3 .967
     # and .883, refused .80 and 1.00, wrongly refused .033 and .100), then tuned on in the twenty-fifth.
-    "dev82": {"success@1": 0.78, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.82},
+    "dev82": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.82},
     "dev83": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.75, "abstention": 0.97},
     # Written at the start of the twenty-fifth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people checking myths and sceptics; returning clients), to tune on. First
     # scored S@1 .817 and .733, S@3 .900 and .867, refused .90 and .90, wrongly refused .050 and .067.
     "dev84": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.87},
-    "dev85": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.70, "abstention": 0.87},
+    "dev85": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.72, "abstention": 0.87},
     # Written blind at the start of the twenty-fifth session (people checking myths and sceptics; returning clients)
     # as holdout49 and holdout50 and scored twice: on the code as the session began (S@1 .833 and .750, S@3 .933 and
     # .833, refused .85 and 1.00, wrongly refused .067 and .067) and at its end (S@1 .833 and .800, S@3 .933 and
     # .917, refused .85 and 1.00, wrongly refused .067 and .033), then tuned on in the twenty-sixth.
-    "dev86": {"success@1": 0.83, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.82},
+    "dev86": {"success@1": 0.83, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.83, "abstention": 0.82},
     "dev87": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.72, "abstention": 0.97},
     # Written at the start of the twenty-sixth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people asking "what if"; people asking about one body area or mark), to tune
@@ -396,24 +396,24 @@ FLOORS = {
     # refused .90 and .80, wrongly refused .050 and .017) and at its end (S@1 .850 and .850, S@3 .933 and .917,
     # refused .90 and .85, wrongly refused .033 and .017), then tuned on in the twenty-seventh.
     "dev90": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.87},
-    "dev91": {"success@1": 0.82, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.82},
+    "dev91": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.82},
     # Written at the start of the twenty-seventh session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people getting ready for a booked appointment; people asking how and why
     # it works), to tune on. First scored S@1 .883 and .917, S@3 .933 and 1.000, refused .70 and .90, wrongly
     # refused .033 and 0.
     "dev92": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.85, "abstention": 0.67},
-    "dev93": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.87},
+    "dev93": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.92},
     # Written blind at the start of the twenty-seventh session (getting ready for an appointment; how and why it
     # works) as holdout53 and holdout54 and scored twice: on the code as the session began (S@1 .783 and .883, S@3
     # .933 and .983, refused .90 and 1.00, wrongly refused .050 and 0) and at its end (S@1 .800 and .883, S@3 .933
     # and .983, refused .90 and 1.00, wrongly refused .050 and 0), then tuned on in the twenty-eighth.
-    "dev94": {"success@1": 0.80, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev94": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.87},
     "dev95": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.77, "abstention": 0.97},
     # Written at the start of the twenty-eighth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (long messages that tell a story before asking; people asking for or about
     # someone else), to tune on. First scored S@1 .717 and .833, S@3 .867 and .900, refused .40 and .95, wrongly
     # refused .083 and .083.
-    "dev96": {"success@1": 0.70, "success@3": 0.85, "mrr@5": 0.76, "answer_sentence": 0.65, "abstention": 0.42},
+    "dev96": {"success@1": 0.72, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.65, "abstention": 0.42},
     "dev97": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.92},
     # Written blind at the start of the twenty-eighth session (long messages that tell a story first; asking for or
     # about someone else) as holdout55 and holdout56 and scored twice: on the code as the session began and at its
@@ -449,7 +449,7 @@ FLOORS = {
     # two blind sets written with them (people who have had it and worry about what their skin is doing now; people
     # planning around dates, seasons and how long things take), to tune on. First scored S@1 .650 and .833, S@3 .817
     # and .867, refused .90 and .85, wrongly refused .117 and .083.
-    "dev108": {"success@1": 0.65, "success@3": 0.82, "mrr@5": 0.73, "answer_sentence": 0.62, "abstention": 0.87},
+    "dev108": {"success@1": 0.68, "success@3": 0.82, "mrr@5": 0.75, "answer_sentence": 0.62, "abstention": 0.87},
     "dev109": {"success@1": 0.80, "success@3": 0.85, "mrr@5": 0.82, "answer_sentence": 0.77, "abstention": 0.82},
     # Written blind at the start of the thirty-first session (worries after the treatment; planning around time)
     # as holdout61 and holdout62 and scored twice: on the code as the session began and at its end, with the same
@@ -474,36 +474,36 @@ FLOORS = {
     # two blind sets written with them (two or three questions in one message; other skincare and treatments and
     # how microneedling fits with them), to tune on. First scored S@1 .900 and .933, S@3 .967 and .983, refused
     # .95 and .85, wrongly refused .017 and .017.
-    "dev116": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.92},
-    "dev117": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.85, "abstention": 0.82},
+    "dev116": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.92},
+    "dev117": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.85, "abstention": 0.87},
     # Written in the thirty-third session, after the first tuning, by two more helpers in the same two kinds (dev118:
     # other skincare and treatments, written because holdout66 had scored well under dev117; dev119: several
     # questions in one message). First scored S@1 .800 and .950, S@3 .883 and .967, refused .95 and .85, wrongly
     # refused .083 and .033.
-    "dev118": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.92},
+    "dev118": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.92},
     "dev119": {"success@1": 0.92, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.88, "abstention": 0.82},
     # Written blind at the start of the thirty-third session (several questions in one message; other skincare and
     # treatments) as holdout65 and holdout66 and scored on the code as the session began and at its end, with the
     # same figures both times (S@1 .867 and .800, S@3 .933 and .883, refused .95 and .80, wrongly refused .050 and
     # .100); then tuned on in the thirty-fourth.
-    "dev120": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.77, "abstention": 0.92},
-    "dev121": {"success@1": 0.77, "success@3": 0.85, "mrr@5": 0.81, "answer_sentence": 0.75, "abstention": 0.77},
+    "dev120": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev121": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.78, "abstention": 0.82},
     # Written at the start of the thirty-fourth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people who state what they believe and ask to have it confirmed; people who
     # want a number: how long, how many, how soon), to tune on. First scored S@1 .850 and .750, S@3 .900 and .833,
     # refused .75 and .80, wrongly refused .067 and .117.
-    "dev122": {"success@1": 0.82, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.82, "abstention": 0.72},
-    "dev123": {"success@1": 0.72, "success@3": 0.80, "mrr@5": 0.75, "answer_sentence": 0.68, "abstention": 0.77},
+    "dev122": {"success@1": 0.82, "success@3": 0.87, "mrr@5": 0.86, "answer_sentence": 0.82, "abstention": 0.92},
+    "dev123": {"success@1": 0.78, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.87},
     # Written in the thirty-fourth session, after the first tuning, by two more helpers in the same two kinds (dev124:
     # beliefs to confirm; dev125: a number asked for). First scored S@1 .917 and .717, S@3 .967 and .883, refused
     # .90 and 1.00, wrongly refused 0 and .067 (the session-start code: the same but refused .80 and .95).
-    "dev124": {"success@1": 0.88, "success@3": 0.93, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.87},
-    "dev125": {"success@1": 0.68, "success@3": 0.85, "mrr@5": 0.77, "answer_sentence": 0.60, "abstention": 0.97},
+    "dev124": {"success@1": 0.88, "success@3": 0.93, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.92},
+    "dev125": {"success@1": 0.72, "success@3": 0.87, "mrr@5": 0.80, "answer_sentence": 0.63, "abstention": 0.97},
     # Written blind at the start of the thirty-fourth session (beliefs to confirm; a number asked for) and scored on
     # the code as the session began (S@1 .750 and .733, S@3 .883 and .850, refused .75 and 1.00, wrongly refused
     # .050 and .117); never tuned on.
-    "holdout67": {"success@1": 0.72, "success@3": 0.85, "mrr@5": 0.78, "answer_sentence": 0.70, "abstention": 0.72},
-    "holdout68": {"success@1": 0.70, "success@3": 0.82, "mrr@5": 0.76, "answer_sentence": 0.60, "abstention": 0.97},
+    "holdout67": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.72, "abstention": 0.82},
+    "holdout68": {"success@1": 0.75, "success@3": 0.85, "mrr@5": 0.80, "answer_sentence": 0.65, "abstention": 0.97},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -533,7 +533,7 @@ CEILINGS = {
     "dev27": {"false_abstention": 0.04},
     "dev28": {"false_abstention": 0.08},
     "dev29": {"false_abstention": 0.08},
-    "dev30": {"false_abstention": 0.07},
+    "dev30": {"false_abstention": 0.05},
     "dev31": {"false_abstention": 0.04},
     "dev32": {"false_abstention": 0.03},
     "dev33": {"false_abstention": 0.06},
@@ -566,7 +566,7 @@ CEILINGS = {
     "dev60": {"false_abstention": 0.03},
     "dev61": {"false_abstention": 0.05},
     "dev62": {"false_abstention": 0.05},
-    "dev63": {"false_abstention": 0.13},
+    "dev63": {"false_abstention": 0.10},
     "dev64": {"false_abstention": 0.10},
     "dev65": {"false_abstention": 0.03},
     "dev66": {"false_abstention": 0.15},
@@ -599,7 +599,7 @@ CEILINGS = {
     "dev93": {"false_abstention": 0.03},
     "dev94": {"false_abstention": 0.05},
     "dev95": {"false_abstention": 0.03},
-    "dev96": {"false_abstention": 0.10},
+    "dev96": {"false_abstention": 0.08},
     "dev97": {"false_abstention": 0.08},
     "dev98": {"false_abstention": 0.08},
     "dev99": {"false_abstention": 0.07},
@@ -624,13 +624,13 @@ CEILINGS = {
     "dev118": {"false_abstention": 0.08},
     "dev119": {"false_abstention": 0.07},
     "dev120": {"false_abstention": 0.08},
-    "dev121": {"false_abstention": 0.13},
-    "dev122": {"false_abstention": 0.10},
-    "dev123": {"false_abstention": 0.15},
+    "dev121": {"false_abstention": 0.10},
+    "dev122": {"false_abstention": 0.08},
+    "dev123": {"false_abstention": 0.10},
     "dev124": {"false_abstention": 0.03},
-    "dev125": {"false_abstention": 0.10},
+    "dev125": {"false_abstention": 0.08},
     "holdout67": {"false_abstention": 0.08},
-    "holdout68": {"false_abstention": 0.15},
+    "holdout68": {"false_abstention": 0.12},
 }
 
 
