@@ -711,8 +711,10 @@ def _asks_percentage(words: list[str], text: str) -> bool:
 # A belief put up to be checked ("..., right?", "... isn't it", "... I think?", "is that normal"): a figure it claims
 # is what is asked ("the results last about a year I think?", "quoted £250 a session, that's normal isn't it").
 _TAGS = {"right", "yeah", "yea", "yes", "no", "innit", "correct", "true"}
-_TAG_VERBS = {f"{verb}{apostrophe}t" for verb in ("isn", "aren", "don", "doesn", "didn", "won", "can", "wasn", "weren",
-                                                  "haven", "hasn", "wouldn", "shouldn", "couldn") for apostrophe in ("'", "")}
+_TAG_VERBS = {f"{verb}{apostrophe}t"
+              for verb in ("isn", "aren", "don", "doesn", "didn", "won", "can", "wasn", "weren", "haven", "hasn",
+                           "wouldn", "shouldn", "couldn")
+              for apostrophe in ("'", "")}
 _TAG_PRONOUNS = {"it", "they", "i", "you", "that", "there", "we", "she", "he"}
 _BELIEVING = {"think", "believe", "reckon", "guess", "assume"}
 _AS_EXPECTED = {"normal", "right", "true", "correct", "standard", "typical", "usual"}

@@ -434,10 +434,12 @@ class Searcher:
         return Ranked(hits, more, coverage, answered, measures)
 
     def _states_amount(self, pid: int, expects: str, topic: set[str]) -> bool:
-        """Whether a passage states an amount: money, a length, a person's age, or a number of the time unit.
+        """Whether a passage states an amount: money, a length, a percentage, a person's age, or a number of the
+        time unit.
 
         A vague amount ("within a few days") counts only in a sentence about what was asked ("redness"): "how
-        many weeks apart are sessions" is not answered by "results develop over several weeks".
+        many weeks apart are sessions" is not answered by "results develop over several weeks". So does, for how
+        long something lasts, a sentence about it saying it passes ("temporary", "should resolve on its own").
         """
         text = self.index.passages[pid].text
         if expects == "money":

@@ -445,8 +445,8 @@ def bench(args: argparse.Namespace) -> str:
         table.add("interactive prompt: first answer", "not measured (no pty or no CLI)")
 
     # --- batch throughput --------------------------------------------------------------------------------------
-    table.section(f"Batch throughput (the five documents, {THROUGHPUT_QUESTIONS:,} of the {len(qs):,} labelled questions, "
-                  "taken evenly across all the sets)")
+    table.section(f"Batch throughput (the five documents, {THROUGHPUT_QUESTIONS:,} of the {len(qs):,} labelled "
+                  "questions, taken evenly across all the sets)")
     corpus_cache = str(home / "mnqa")
     runs, firsts = [], []
     for _ in range(3):  # interleaved, so that a slow spell of the machine falls on both samples
@@ -462,7 +462,8 @@ def bench(args: argparse.Namespace) -> str:
               f"{fmt_s(median([r['load'] for r in runs]))} / {fmt_s(lazy)}")
     if cli_available():
         many = work / "questions-2000.txt"
-        many.write_text("\n".join(q.replace("\n", " ") for q in spread(qs, THROUGHPUT_QUESTIONS)) + "\n", encoding="utf-8")
+        sample = spread(qs, THROUGHPUT_QUESTIONS)
+        many.write_text("\n".join(q.replace("\n", " ") for q in sample) + "\n", encoding="utf-8")
         one = work / "questions-1.txt"
         one.write_text(QUESTION + "\n", encoding="utf-8")
         batch = lambda f, *more: [PY, "-m", "mnqa", "batch", str(f), "--format", "jsonl", *more]  # noqa: E731
