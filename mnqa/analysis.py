@@ -104,6 +104,8 @@ NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "
 ROUND_NUMBER_WORDS = {13: "thirteen", 14: "fourteen", 15: "fifteen", 16: "sixteen", 17: "seventeen", 18: "eighteen",
                       19: "nineteen", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty",
                       70: "seventy", 80: "eighty", 90: "ninety", 100: "hundred"}
+# Every number word the analyser spells a figure as (spelt_number), in that order.
+SPELT_NUMBERS = (*NUMBER_WORDS, *ROUND_NUMBER_WORDS.values())
 
 
 def spelt_number(word: str) -> str:

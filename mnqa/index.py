@@ -18,8 +18,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from mnqa.analysis import (NUMBER_WORDS, ROUND_NUMBER_WORDS, WORD_RE, Stemmer, adjective_of, stopwords, tokenize,
-                           word_forms)
+from mnqa.analysis import SPELT_NUMBERS, WORD_RE, Stemmer, adjective_of, stopwords, tokenize, word_forms
 from mnqa.documents import NO_CONTENT, Corpus, CorpusError, Document, Metadata, file_warning, parse_file
 from mnqa.lexicon import Lexicon
 from mnqa.models import Passage
@@ -535,8 +534,7 @@ def _build_with(pool: _Pool, items: Sequence[_Item], sizes: list[int], corpus: C
     stop = stopwords()
     faq_words = sorted(w for q in meta.faq for w in _forms(q) if w not in stop)
     # Numbers are matched to the lexicon written out ("1 session" as "one session"): their stems are needed too.
-    numbers = (*NUMBER_WORDS, *ROUND_NUMBER_WORDS.values())
-    words = [w for w in surfaces if w not in stop] + faq_words + [w for w in numbers if w not in stop]
+    words = [w for w in surfaces if w not in stop] + faq_words + [w for w in SPELT_NUMBERS if w not in stop]
     for word in words:
         stemmer.stem(word)
     # Inflections are stemmed ahead for the words people are likely to ask with: the lexicon's, the FAQ's and the

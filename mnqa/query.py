@@ -11,7 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from mnqa.analysis import (NUMBER_WORDS, ROUND_NUMBER_WORDS, Stemmer, fold, generic_words, is_generic, said, shorthand,
+from mnqa.analysis import (NUMBER_WORDS, SPELT_NUMBERS, Stemmer, fold, generic_words, is_generic, said, shorthand,
                            spelt_number, stopwords, strip_controls, tokenize, treatment_words, unstretched, verb_base,
                            word_forms, zipf)
 from mnqa.lexicon import CompiledLexicon
@@ -694,7 +694,7 @@ _AGE_ASKED = {("minimum", "age"), ("maximum", "age"), ("min", "age"), ("max", "a
 # ("70% alcohol", "50 per cent") asks none.
 _PERCENT_WORDS = {"percentage", "percentages", "percent", "percents", "pct"}
 _PERCENT_ASKED_RE = re.compile(r"\b(?:in|what|which|how many|by|as an?)\s*%")
-_SPELT_FIGURES = {*NUMBER_WORDS, *ROUND_NUMBER_WORDS.values()}
+_SPELT_FIGURES = frozenset(SPELT_NUMBERS)
 
 
 def _asks_percentage(words: list[str], text: str) -> bool:
