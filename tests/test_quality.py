@@ -152,8 +152,12 @@ SETS = {
     "dev123": ["dev123.jsonl"],
     "dev124": ["dev124.jsonl"],
     "dev125": ["dev125.jsonl"],
-    "holdout67": ["holdout67.jsonl"],
-    "holdout68": ["holdout68.jsonl"],
+    "dev126": ["dev126.jsonl"],
+    "dev127": ["dev127.jsonl"],
+    "dev128": ["dev128.jsonl"],
+    "dev129": ["dev129.jsonl"],
+    "holdout69": ["holdout69.jsonl"],
+    "holdout70": ["holdout70.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -499,11 +503,23 @@ FLOORS = {
     # .90 and 1.00, wrongly refused 0 and .067 (the session-start code: the same but refused .80 and .95).
     "dev124": {"success@1": 0.88, "success@3": 0.93, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.92},
     "dev125": {"success@1": 0.72, "success@3": 0.87, "mrr@5": 0.80, "answer_sentence": 0.63, "abstention": 0.97},
-    # Written blind at the start of the thirty-fourth session (beliefs to confirm; a number asked for) and scored on
-    # the code as the session began (S@1 .750 and .733, S@3 .883 and .850, refused .75 and 1.00, wrongly refused
-    # .050 and .117); never tuned on.
-    "holdout67": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.72, "abstention": 0.82},
-    "holdout68": {"success@1": 0.75, "success@3": 0.85, "mrr@5": 0.80, "answer_sentence": 0.65, "abstention": 0.97},
+    # Written blind at the start of the thirty-fourth session (beliefs to confirm; a number asked for) as holdout67
+    # and holdout68, scored on the code as that session began (S@1 .750 and .733, S@3 .883 and .850, refused .75 and
+    # 1.00, wrongly refused .050 and .117) and at its end (S@1 .783 and .783, S@3 .900 and .883, refused .85 and
+    # 1.00, wrongly refused .033 and .083); then tuned on in the thirty-fifth.
+    "dev126": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.72, "abstention": 0.82},
+    "dev127": {"success@1": 0.75, "success@3": 0.85, "mrr@5": 0.80, "answer_sentence": 0.65, "abstention": 0.97},
+    # Written at the start of the thirty-fifth session by helpers who saw only the documents, in the kinds of the two
+    # blind sets written with them (people who describe what they do not know the name of: "the little dents left
+    # from spots"; new staff asking what to tell clients), to tune on. First scored S@1 .800 and .883, S@3 .917 and
+    # .933, refused .75 and 1.00, wrongly refused .033 and .050.
+    "dev128": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.72, "abstention": 0.72},
+    "dev129": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.97},
+    # Written blind at the start of the thirty-fifth session (things described, not named; new staff) and scored on
+    # the code as the session began (S@1 .833 and .883, S@3 .917 and .950, refused .80 and .95, wrongly refused .033
+    # and .017); never tuned on.
+    "holdout69": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.77},
+    "holdout70": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.92},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -629,8 +645,12 @@ CEILINGS = {
     "dev123": {"false_abstention": 0.10},
     "dev124": {"false_abstention": 0.03},
     "dev125": {"false_abstention": 0.08},
-    "holdout67": {"false_abstention": 0.08},
-    "holdout68": {"false_abstention": 0.12},
+    "dev126": {"false_abstention": 0.08},
+    "dev127": {"false_abstention": 0.12},
+    "dev128": {"false_abstention": 0.06},
+    "dev129": {"false_abstention": 0.08},
+    "holdout69": {"false_abstention": 0.06},
+    "holdout70": {"false_abstention": 0.05},
 }
 
 
