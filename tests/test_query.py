@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import write_corpus
-from mnqa.analysis import parse_shorthand, said, shorthand, tokenize
+from mnqa.analysis import parse_shorthand, said, shorthand, stopwords, tokenize
 from mnqa.engine import Engine
+from mnqa.lexicon import IRREGULAR_PASTS
 from mnqa.query import (_one_edit, about_clinic, anchor_words, aside_words, asker_role_words, bracketed_words,
                         claimed_amount, expected_amount, history_words, origin_words, simile_words, speaker_words,
                         timed_visits)
@@ -533,6 +534,16 @@ def test_a_negation_said_short_matches_a_lexicon_phrase_spelt_out(engine: Engine
     # The lexicon has "can not have" and "not allowed", not these short forms.
     assert "bad candidate" in engine.analyze("who cant have it").expansions
     assert "bad candidate" in engine.analyze("who isnt allowed it").expansions
+
+
+def test_an_irregular_past_matches_a_lexicon_phrase_written_in_the_present(engine: Engine) -> None:
+    # The lexicon has "feel hot"; a client tells what happened: "felt hot".
+    assert "redness" in engine.analyze("my face felt hot all evening, is that normal").expansions
+    assert "redness" in engine.analyze("my face feels hot, is that normal").expansions
+    assert "redness" not in engine.analyze("my face felt fine all evening, is that normal").expansions
+    # The table is used as a question's stems hold it: each word its own stem, or a stopword kept as typed.
+    sequenced = {w: w if w in stopwords() else engine.stemmer.stem(w) for pair in IRREGULAR_PASTS.items() for w in pair}
+    assert all(sequenced[w] == w for w in sequenced)
 
 
 def test_a_number_said_aloud_matches_a_lexicon_phrase_written_in_figures(engine: Engine) -> None:
