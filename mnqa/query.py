@@ -465,12 +465,15 @@ def speaker_words(words: list[str]) -> set[str]:
 _ROLES = {"nurse", "nurses", "doctor", "gp", "dermatologist", "surgeon", "dentist", "pharmacist", "midwife",
           "paramedic", "physio", "physiotherapist", "therapist", "practitioner", "beautician", "aesthetician",
           "esthetician", "hairdresser", "barber", "stylist", "trainer", "pt", "instructor", "coach", "artist", "mua",
-          "model", "receptionist", "crew", "attendant", "stewardess", "steward", "tattooist", "technician"}
+          "model", "receptionist", "crew", "attendant", "stewardess", "steward", "tattooist", "technician",
+          # new staff learning the job: "new starter here - ..."
+          "starter", "trainee", "newbie", "apprentice"}
 # Before a job the asker says is theirs: "I'm a nurse", "I am a", "as a" opening the message or after working
 # ("work as a"; not "such as a doctor")
 _BEING = {"i", "im", "am"}
 _WORKING = {"work", "works", "worked", "working", "job", "employed", "trained"}
-_ROLE_FIRST_RE = re.compile(r"^\W*([a-z]+)\s*(?:here\b|who\b|[-\u2013\u2014:,.(])", re.IGNORECASE)
+_ROLE_FIRST_RE = re.compile(r"^\W*(?:(new|newly qualified|junior|senior|trainee|student)\s+(?!here\b|who\b))?"
+                            r"([a-z]+)\s*(?:here\b|who\b|[-\u2013\u2014:,.(])", re.IGNORECASE)
 
 
 def asker_role_words(text: str, words: list[str]) -> set[str]:
@@ -488,8 +491,8 @@ def asker_role_words(text: str, words: list[str]) -> set[str]:
                     out.update(words[i + 1 : j + 1])
                     break
     first = _ROLE_FIRST_RE.match(text)
-    if first and first.group(1).lower() in _ROLES:
-        out.add(first.group(1).lower())
+    if first and first.group(2).lower() in _ROLES:
+        out.update((first.group(1) or "").lower().split() + [first.group(2).lower()])
     # A word said again elsewhere is asked about there ("I'm a make-up artist: when can I wear make-up?").
     return {w for w in out if words.count(w) == 1}
 
@@ -592,6 +595,27 @@ def anchor_words(words: list[str]) -> set[str]:
             rest = list(itertools.takewhile(lambda w: w in _SAFE_BETWEEN, words[i + 1 : i + 5]))
             at = i + 1 + len(rest)
             if at + 1 < len(words) and words[at] in _SAFE_WITH and (not rest or rest[0] == "to"):
+                out.add(word)
+    return out
+
+
+# Explaining something asked after it: "how do I explain why they need more than one session", "can you explain
+# what the needling does". Said alone ("please explain", "explain it simply") it asks what it is. Not "describe":
+# "describe the stages of a treatment" asks for the procedure it names.
+_TELLING = {"explain"}
+_TOLD_AFTER = {"what", "whats", "how", "why", "who", "whom", "when", "where", "which", "whether", "if", "the"}
+_TOLD_TO = {"to", "it", "this", "that", "them", "her", "him", "clients", "client", "someone", "people", "patients",
+            "customers", "a", "an", "new", "nervous"}
+
+
+def telling_words(words: list[str]) -> set[str]:
+    """"explain" followed by what is explained ("explain to clients who can't have it"): the telling, a common word
+    there, not a request for what the treatment is."""
+    out = set()
+    for i, word in enumerate(words):
+        if word in _TELLING:
+            rest = list(itertools.dropwhile(lambda w: w in _TOLD_TO, words[i + 1 : i + 5]))
+            if rest and rest[0] in _TOLD_AFTER:
                 out.add(word)
     return out
 
@@ -1218,13 +1242,14 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             unknown.append(g.word)
             g.stem = None
     after = aside_words(text)
+    telling = telling_words(words) if not _TELLING.isdisjoint(words) else set()
     speakers = speaker_words(words) | asker_role_words(text, words)
     aside = after | simile_words(words) | bracketed_words(text) | origin_words(words) | speakers
     # Most questions name no other treatment: skip splitting them into sentences again.
     told = told_of_treatment(text) if treatment_words().intersection(words) else set()
     history = told & treatment_words()  # history_words, from the sentences already split
     for g in groups:
-        g.generic = not g.phrase and (is_generic(g.word) or g.word in anchors)
+        g.generic = not g.phrase and (is_generic(g.word) or g.word in anchors or g.word in telling)
         g.aside = g.word in aside
         g.told_after = g.word in after
         g.speaker = g.word in speakers

@@ -603,6 +603,12 @@ EVERYDAY_WORDINGS = [
                  id="looking tired, in everyday words"),
     pytest.param("could I get a full face done on my lunch hour", "15 minutes to several hours",
                  id="whether a session fits in a lunch break"),
+    pytest.param("how should I word it if someone asks does it work on stretch marks", "including stretch marks",
+                 id="staff asking how to word an answer"),
+    pytest.param("will it make me look younger - how do i answer that without overpromising",
+                 "makes you appear younger", id="staff asking how to answer without overpromising"),
+    pytest.param("how do i explain why they need more than one session",
+                 "the number of sessions completed", id="explaining what is asked after it"),
 ]
 
 

@@ -13,7 +13,7 @@ from mnqa.engine import Engine
 from mnqa.lexicon import IRREGULAR_PASTS
 from mnqa.query import (_one_edit, about_clinic, anchor_words, aside_words, asker_role_words, bracketed_words,
                         claimed_amount, expected_amount, history_words, origin_words, simile_words, speaker_words,
-                        timed_visits)
+                        telling_words, timed_visits)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -534,6 +534,21 @@ def test_a_negation_said_short_matches_a_lexicon_phrase_spelt_out(engine: Engine
     # The lexicon has "can not have" and "not allowed", not these short forms.
     assert "bad candidate" in engine.analyze("who cant have it").expansions
     assert "bad candidate" in engine.analyze("who isnt allowed it").expansions
+
+
+def test_explaining_what_is_asked_after_it_is_the_telling_not_a_definition() -> None:
+    assert telling_words("how do i explain why they need more than one session".split()) == {"explain"}
+    assert telling_words("how would I explain to clients who can't have it".split()) == {"explain"}
+    # Said alone, it asks what the treatment is.
+    assert telling_words("what is microneedle please explain simple".split()) == set()
+    assert telling_words("can you explain it".split()) == set()
+
+
+def test_new_staff_telling_who_they_are_is_who_asks() -> None:
+    text = "new starter here - what are the main side effects I should mention"
+    assert {"new", "starter"} <= asker_role_words(text, said(text))
+    text = "trainee here: who can't have it"
+    assert "trainee" in asker_role_words(text, said(text))
 
 
 def test_an_irregular_past_matches_a_lexicon_phrase_written_in_the_present(engine: Engine) -> None:
