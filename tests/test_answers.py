@@ -607,6 +607,8 @@ EVERYDAY_WORDINGS = [
                  id="staff asking how to word an answer"),
     pytest.param("will it make me look younger - how do i answer that without overpromising",
                  "makes you appear younger", id="staff asking how to answer without overpromising"),
+    pytest.param("swollen after my pen session, how do I bring it down", "Mild redness and swelling are common",
+                 id="the treatment called by its tool"),
     pytest.param("which clients should we refuse to treat", "see your doctor before undergoing",
                  id="staff asking whom to turn away"),
     pytest.param("how do i explain why they need more than one session",
