@@ -607,6 +607,8 @@ EVERYDAY_WORDINGS = [
                  id="staff asking how to word an answer"),
     pytest.param("will it make me look younger - how do i answer that without overpromising",
                  "makes you appear younger", id="staff asking how to answer without overpromising"),
+    pytest.param("can it fade the brown blotches on my cheeks", "Reduces Hyperpigmentation",
+                 id="pigmentation described by its colour"),
     pytest.param("swollen after my pen session, how do I bring it down", "Mild redness and swelling are common",
                  id="the treatment called by its tool"),
     pytest.param("which clients should we refuse to treat", "see your doctor before undergoing",
