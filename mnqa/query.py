@@ -764,6 +764,24 @@ _FIGURES = {"a", "an", "few", "couple", *NUMBER_WORDS}
 _WHEN_SAID = {"after", "later", "ago", "since", "before", "into", "post", "out", "on", "old"}
 
 
+# Sentences, where a decimal point ends none ("0.5mm or 1mm?")
+_DECIMAL_SENTENCE_RE = re.compile(r"(?:[^.?!]|(?<=\d)\.(?=\d))+[.?!]*")
+
+
+def told_length(text: str) -> bool:
+    """Whether a length is told before the question, in a sentence that asks nothing: "One of my moles has gotten
+    a couple mm bigger this year. Safe to microneedle over it?" tells a size and asks for none. (Lengths offered
+    after the question are choices: "what needle size should I buy? 0.5mm or 1mm".)"""
+    told = False
+    for sentence in _DECIMAL_SENTENCE_RE.findall(text):
+        words = [t.word for t in tokenize(sentence)]
+        measured = bool(_LENGTH_UNITS.intersection(words) or any(_MEASURE_RE.search(w) for w in words))
+        if _asks(sentence, words):
+            return told and not measured
+        told = told or measured
+    return False
+
+
 def claimed_amount(words: list[str], text: str) -> str | None:
     """The amount a belief put up to be checked claims: "money", or a time unit's stem ("every 3 months or so,
     right?" -> month); None when the question checks no belief or claims no figure."""
@@ -1270,6 +1288,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         if g.alternative_to and (g.generic or g.alternative_to in generic_words_asked):
             g.alternative_to = None
     expects = "percent" if _asks_percentage(words, text) else expected_amount(words) or claimed_amount(words, text)
+    if expects == "length" and told_length(text):
+        expects = None
     expects = expects or ("money" if _BARE_CURRENCY_RE.search(text) else None)
     if not expects and "wait" in words and _asks_how_long_to_wait(text):
         expects = "duration"

@@ -13,7 +13,7 @@ from mnqa.engine import Engine
 from mnqa.lexicon import IRREGULAR_PASTS
 from mnqa.query import (_one_edit, about_clinic, anchor_words, aside_words, asker_role_words, bracketed_words,
                         claimed_amount, expected_amount, history_words, origin_words, simile_words, speaker_words,
-                        telling_words, timed_visits)
+                        telling_words, timed_visits, told_length)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -549,6 +549,16 @@ def test_new_staff_telling_who_they_are_is_who_asks() -> None:
     assert {"new", "starter"} <= asker_role_words(text, said(text))
     text = "trainee here: who can't have it"
     assert "trainee" in asker_role_words(text, said(text))
+
+
+def test_a_length_told_before_the_question_asks_for_none(engine: Engine) -> None:
+    told = "One of my moles has gotten a couple mm bigger this year. Safe to microneedle over it?"
+    assert told_length(told) and engine.analyze(told).expects is None
+    assert engine.ask(told).answered
+    # asked, or offered as choices after the question, or a decimal point inside: a length is still asked for
+    assert not told_length("My scar is 2cm. How many mm deep do the needles go?")
+    assert engine.analyze("what needle size should I buy for my home roller? 0.5mm or 1mm").expects == "length"
+    assert engine.analyze("how deep in mm do the needles go").expects == "length"
 
 
 def test_an_irregular_past_matches_a_lexicon_phrase_written_in_the_present(engine: Engine) -> None:
