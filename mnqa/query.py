@@ -764,6 +764,9 @@ _FIGURES = {"a", "an", "few", "couple", *NUMBER_WORDS}
 _WHEN_SAID = {"after", "later", "ago", "since", "before", "into", "post", "out", "on", "old"}
 
 
+# A choice between figures, one with a decimal point, said of needles: needle lengths ("0.25 or 0.5?")
+_DECIMAL_CHOICE_RE = re.compile(r"(?:\d*\.\d+\s*(?:or|vs\.?|/)\s*\d|\d\s*(?:or|vs\.?|/)\s*\d*\.\d)")
+_NEEDLES = {"needle", "needles", "roller", "rollers", "dermaroller", "dermarollers", "pen", "depth", "length"}
 # Sentences, where a decimal point ends none ("0.5mm or 1mm?")
 _DECIMAL_SENTENCE_RE = re.compile(r"(?:[^.?!]|(?<=\d)\.(?=\d))+[.?!]*")
 
@@ -1290,6 +1293,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     expects = "percent" if _asks_percentage(words, text) else expected_amount(words) or claimed_amount(words, text)
     if expects == "length" and told_length(text):
         expects = None
+    elif not expects and _DECIMAL_CHOICE_RE.search(text) and not _NEEDLES.isdisjoint(words):
+        expects = "length"  # "what needle length for a home roller, 0.25 or 0.5?": a choice of lengths
     expects = expects or ("money" if _BARE_CURRENCY_RE.search(text) else None)
     if not expects and "wait" in words and _asks_how_long_to_wait(text):
         expects = "duration"

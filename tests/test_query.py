@@ -559,6 +559,10 @@ def test_a_length_told_before_the_question_asks_for_none(engine: Engine) -> None
     assert not told_length("My scar is 2cm. How many mm deep do the needles go?")
     assert engine.analyze("what needle size should I buy for my home roller? 0.5mm or 1mm").expects == "length"
     assert engine.analyze("how deep in mm do the needles go").expects == "length"
+    # a choice of needle lengths typed without their unit asks for one
+    choice = "what needle length do I want on a home roller, 0.25 or 0.5? just want glowy skin"
+    assert engine.analyze(choice).expects == "length" and not engine.ask(choice).answered
+    assert engine.analyze("is 1 or 2 sessions enough for fine lines").expects != "length"
 
 
 def test_an_irregular_past_matches_a_lexicon_phrase_written_in_the_present(engine: Engine) -> None:
