@@ -1073,6 +1073,25 @@ def _rejoined(words: list[str], vocab: Vocabulary, stemmer: Stemmer, corrections
     return out
 
 
+_WHAT_IS_FILLER = {"is", "the", "a", "an", "actually", "even", "exactly", "really"}
+
+
+def names_other_topic(words: list[str], groups: list[Group], vocab: Vocabulary, stemmer: Stemmer) -> bool:
+    """Whether a question names a topic besides the documents' subject ("what is collagen", "what's the #1 risk"),
+    which its "what is" asks about. Not when it names another treatment (whether microneedling is one: "it's not
+    a laser, is it?"), nor when "what is" is followed by the subject itself ("what is microneedling doing")."""
+    if not any(g.stem is not None and g.stem not in vocab.everywhere and not is_generic(g.word) for g in groups):
+        return False
+    if treatment_words().intersection(words):
+        return False
+    for i, word in enumerate(words[:-1]):
+        if word == "whats" or word == "what" and words[i + 1] in _WHAT_IS_FILLER:
+            named = next((w for w in words[i + 1 : i + 5] if w not in _WHAT_IS_FILLER), None)
+            if named and stemmer.stem(named) in vocab.everywhere:
+                return False
+    return True
+
+
 def _names_a_topic(g: Group, vocab: Vocabulary) -> bool:
     """Whether a group names something asked about other than a visit or microneedling itself ("swelling", not
     "appointment", nor "mn", which the lexicon reads as microneedling)."""
@@ -1208,10 +1227,13 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     phrases: list[tuple[str, ...]] = []
     anchors = anchor_words(words)
     when_visits = anchors & _VISITS | timed_visits(words)
+    other_topic = names_other_topic(words, groups, vocab, stemmer)
     for n, hits in lexicon.matches(sequence, own, surface).items():
         entry = lexicon.entries[n]
         trigger = {s for stems in hits for s in stems}
         owners = [g for g in groups if g.stem in trigger]
+        if entry.subject and other_topic and not owners:
+            continue  # "what is collagen": what collagen is, not what microneedling is
         # "3 days after my appointment" says when, and asks little about the appointment
         when_only = bool(owners) and all(g.word in when_visits for g in owners)
         if not owners:  # the phrase had no word of its own ("how long"): its expansions form their own group

@@ -120,6 +120,7 @@ def test_shipped_lexicon_loads_and_every_entry_is_usable() -> None:
         ("[[map]]\nask = [1]\nsay = ['b']\n", "strings"),
         ("[[map]]\nask = ['a']\nsay = ['b']\nexact = 'yes'\n", "exact must be true or false"),
         ("[[map]]\nask = ['a']\nsay = ['b']\nplace = 1\n", "place must be true or false"),
+        ("[[map]]\nask = ['a']\nsay = ['b']\nsubject = 'no'\n", "subject must be true or false"),
         ("[[map]]\nask = ['... a']\nsay = ['b']\n", "must stand between words"),
         ("[[map]]\nask = ['a ... b']\nsay = ['c']\nexact = true\n", "not in an exact entry"),
     ],

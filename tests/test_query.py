@@ -565,6 +565,17 @@ def test_a_length_told_before_the_question_asks_for_none(engine: Engine) -> None
     assert engine.analyze("is 1 or 2 sessions enough for fine lines").expects != "length"
 
 
+def test_what_is_asks_about_the_topic_named_not_the_treatment(engine: Engine) -> None:
+    # The lexicon's "what is" stands for what microneedling is, unless the question names another topic.
+    assert "cosmetic technique" in engine.analyze("what is microneedling").expansions
+    assert "cosmetic technique" in engine.analyze("what is it actually").expansions
+    assert "cosmetic technique" not in engine.analyze("what is collagen and why do I want more").expansions
+    assert "cosmetic technique" not in engine.analyze("what is PIH and why does it happen after MN").expansions
+    # still the treatment: it is compared with another one, or named right after "what is"
+    assert "cosmetic technique" in engine.analyze("what actually is it? it's not a laser, is it?").expansions
+    assert "cosmetic technique" in engine.analyze("the acid strips a layer off. what is microneedling doing").expansions
+
+
 def test_an_irregular_past_matches_a_lexicon_phrase_written_in_the_present(engine: Engine) -> None:
     # The lexicon has "feel hot"; a client tells what happened: "felt hot".
     assert "redness" in engine.analyze("my face felt hot all evening, is that normal").expansions
