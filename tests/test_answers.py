@@ -615,6 +615,8 @@ EVERYDAY_WORDINGS = [
                  id="an uneven tone described with words between"),
     pytest.param("swollen after my pen session, how do I bring it down", "Mild redness and swelling are common",
                  id="the treatment called by its tool"),
+    pytest.param("what actually happens once she's on the couch", "hand-held roller or an electric tool",
+                 id="the procedure asked by where the client lies"),
     pytest.param("which clients should we refuse to treat", "see your doctor before undergoing",
                  id="staff asking whom to turn away"),
     pytest.param("how do i explain why they need more than one session",
