@@ -156,6 +156,8 @@ SETS = {
     "dev127": ["dev127.jsonl"],
     "dev128": ["dev128.jsonl"],
     "dev129": ["dev129.jsonl"],
+    "dev130": ["dev130.jsonl"],
+    "dev131": ["dev131.jsonl"],
     "holdout69": ["holdout69.jsonl"],
     "holdout70": ["holdout70.jsonl"],
 }
@@ -515,6 +517,11 @@ FLOORS = {
     # .933, refused .75 and 1.00, wrongly refused .033 and .050.
     "dev128": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.72, "abstention": 0.72},
     "dev129": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.97},
+    # Written in the thirty-fifth session, after the first tuning, by two more helpers, both in the kind of holdout69
+    # (things described, not named). First scored S@1 .917 and .833, S@3 .933 and .983, refused .95 and .70, wrongly
+    # refused .033 and .017 (the session-start code: S@1 .900 and .817, S@3 .917 and .967, the same refusals).
+    "dev130": {"success@1": 0.88, "success@3": 0.90, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.92},
+    "dev131": {"success@1": 0.80, "success@3": 0.95, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.67},
     # Written blind at the start of the thirty-fifth session (things described, not named; new staff) and scored on
     # the code as the session began (S@1 .833 and .883, S@3 .917 and .950, refused .80 and .95, wrongly refused .033
     # and .017); never tuned on.
@@ -649,6 +656,8 @@ CEILINGS = {
     "dev127": {"false_abstention": 0.12},
     "dev128": {"false_abstention": 0.06},
     "dev129": {"false_abstention": 0.08},
+    "dev130": {"false_abstention": 0.06},
+    "dev131": {"false_abstention": 0.05},
     "holdout69": {"false_abstention": 0.06},
     "holdout70": {"false_abstention": 0.05},
 }
