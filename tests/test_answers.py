@@ -613,7 +613,7 @@ EVERYDAY_WORDINGS = [
                  id="an uneven tone described"),
     pytest.param("my skin colour is all over the place, would it help", "Reduces Hyperpigmentation",
                  id="an uneven tone described with words between"),
-    pytest.param("my skin looked sunburnt the day after, is that normal", "may feel like a mild sunburn",
+    pytest.param("my face looked sunburnt after, is that normal", "may feel like a mild sunburn",
                  id="looking sunburnt after a session"),
     pytest.param("swollen after my pen session, how do I bring it down", "Mild redness and swelling are common",
                  id="the treatment called by its tool"),
