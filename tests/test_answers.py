@@ -615,6 +615,7 @@ EVERYDAY_WORDINGS = [
                  id="an uneven tone described with words between"),
     pytest.param("my face looked sunburnt after, is that normal", "may feel like a mild sunburn",
                  id="looking sunburnt after a session"),
+    pytest.param("can you catch an infection from it", "small risk of infection", id="catching an infection"),
     pytest.param("swollen after my pen session, how do I bring it down", "Mild redness and swelling are common",
                  id="the treatment called by its tool"),
     pytest.param("what actually happens once she's on the couch", "hand-held roller or an electric tool",
