@@ -49,6 +49,7 @@ class Entry:
     exact: bool = False  # ask phrases match only the word forms written ("peeling", not the treatment "peel")
     place: bool = False  # ask phrases name where, not what: never carried by the say phrases almost fully
     subject: bool = False  # asks what the documents' subject is ("what is it"): not when another topic is named
+    name: bool = False  # phrases of several words name the treatment ("pin prick facial"): their words no topic
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class LexiconError(ValueError):
 
 def parse_lexicon(text: str) -> Lexicon:
     """Parse lexicon TOML text: a list of [[map]] tables with `ask`, `say` and optional `weight`, `exact`, `place`,
-    `subject`."""
+    `subject`, `name`."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -84,20 +85,21 @@ def parse_lexicon(text: str) -> Lexicon:
         ask, say = item.get("ask"), item.get("say")
         weight = item.get("weight", DEFAULT_WEIGHT)
         exact, place, subject = item.get("exact", False), item.get("place", False), item.get("subject", False)
+        names = item.get("name", False)
         if not (isinstance(ask, list) and isinstance(say, list) and ask and say):
             raise LexiconError(f"lexicon entry {n}: needs non-empty lists 'ask' and 'say'")
         if not all(isinstance(p, str) for p in ask + say):
             raise LexiconError(f"lexicon entry {n}: phrases must be strings")
         if not isinstance(weight, (int, float)) or not 0 < weight <= 1:
             raise LexiconError(f"lexicon entry {n}: weight must be a number in (0, 1]")
-        for name, flag in (("exact", exact), ("place", place), ("subject", subject)):
+        for key, flag in (("exact", exact), ("place", place), ("subject", subject), ("name", names)):
             if not isinstance(flag, bool):
-                raise LexiconError(f"lexicon entry {n}: {name} must be true or false")
+                raise LexiconError(f"lexicon entry {n}: {key} must be true or false")
         for phrase in ask:
             parts = phrase.split(GAP)
             if len(parts) > 1 and (exact or not all(part.strip() for part in parts)):
                 raise LexiconError(f"lexicon entry {n}: '{GAP}' must stand between words, and not in an exact entry")
-        entries.append(Entry(tuple(ask), tuple(say), float(weight), exact, place, subject))
+        entries.append(Entry(tuple(ask), tuple(say), float(weight), exact, place, subject, names))
     return Lexicon(tuple(entries), text)
 
 

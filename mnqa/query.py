@@ -39,7 +39,9 @@ class Group:
     expansions: dict[str, float] = field(default_factory=dict)  # stem -> weight
     phrase: bool = False  # an expansion group triggered by a phrase of stopwords only ("how long", "what is")
     alternative_to: str | None = None  # in "sterile or reused", the word "reused" is the alternative to "sterile"
-    frame: bool = False  # "long" in "how long": matched by what the frame stands for, never by "longer needles"
+    # "long" in "how long": matched by what the frame stands for, never by "longer needles"; so is a word of a
+    # client's name for the treatment ("prick" in "the pin prick facial"), by the treatment
+    frame: bool = False
     frame_scale: float = 1.0  # how much the frame's stems count in ranking
     generic: bool = False  # a common word that says little about what is asked (analysis.is_generic)
     # said only after the question, as context ("are the needles sterile? I'm a germaphobe"), as a likeness or in
@@ -1073,6 +1075,22 @@ def _rejoined(words: list[str], vocab: Vocabulary, stemmer: Stemmer, corrections
     return out
 
 
+def _naming(matched: dict[int, list[tuple[str, ...]]], lexicon: CompiledLexicon,
+            groups: list[Group]) -> dict[int, set[str]]:
+    """The groups whose word is part of a client's name for the treatment (a `name` entry's phrase of several
+    words: "pin prick facial"), by place in `groups`, with the stems that name stands for."""
+    out: dict[int, set[str]] = {}
+    for n, hits in matched.items():
+        if lexicon.entries[n].name:
+            named = [stems for stems in hits if len(stems) > 1]
+            # two of its words may have been searched as the one word they make ("pin prick": "pinprick")
+            by = {s for stems in named for s in stems} | {a + b for stems in named for a, b in zip(stems, stems[1:])}
+            for i, g in enumerate(groups):
+                if g.stem in by:
+                    out[i] = {stem for _, stems in lexicon.says[n] for stem in stems}
+    return out
+
+
 _WHAT_IS_FILLER = {"is", "the", "a", "an", "actually", "even", "exactly", "really"}
 
 
@@ -1227,8 +1245,10 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     phrases: list[tuple[str, ...]] = []
     anchors = anchor_words(words)
     when_visits = anchors & _VISITS | timed_visits(words)
-    other_topic = names_other_topic(words, groups, vocab, stemmer)
-    for n, hits in lexicon.matches(sequence, own, surface).items():
+    matched = lexicon.matches(sequence, own, surface)
+    naming = _naming(matched, lexicon, groups)
+    other_topic = names_other_topic(words, [g for i, g in enumerate(groups) if i not in naming], vocab, stemmer)
+    for n, hits in matched.items():
         entry = lexicon.entries[n]
         trigger = {s for stems in hits for s in stems}
         owners = [g for g in groups if g.stem in trigger]
@@ -1274,6 +1294,11 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
                 weights[stem] = max(weights.get(stem, 0.0), COMPARATIVE_WEIGHT)
                 if form not in expansions:
                     expansions.append(form)
+    # "The pin prick facial" names the treatment: "prick" stands for it, as a frame stands for what it asks, and is
+    # not searched as pricking.
+    for i, stems in naming.items():
+        groups[i].frame = True
+        groups[i].expansions = {stem: w for stem, w in groups[i].expansions.items() if stem in stems}
     # A kind asked for that no lexicon phrase stands for ("what problems" said some other way) is searched as a word.
     for g in groups:
         if g.frame and not g.expansions:

@@ -121,6 +121,7 @@ def test_shipped_lexicon_loads_and_every_entry_is_usable() -> None:
         ("[[map]]\nask = ['a']\nsay = ['b']\nexact = 'yes'\n", "exact must be true or false"),
         ("[[map]]\nask = ['a']\nsay = ['b']\nplace = 1\n", "place must be true or false"),
         ("[[map]]\nask = ['a']\nsay = ['b']\nsubject = 'no'\n", "subject must be true or false"),
+        ("[[map]]\nask = ['a']\nsay = ['b']\nname = 0\n", "name must be true or false"),
         ("[[map]]\nask = ['... a']\nsay = ['b']\n", "must stand between words"),
         ("[[map]]\nask = ['a ... b']\nsay = ['c']\nexact = true\n", "not in an exact entry"),
     ],

@@ -616,6 +616,8 @@ EVERYDAY_WORDINGS = [
     pytest.param("my face looked sunburnt after, is that normal", "may feel like a mild sunburn",
                  id="looking sunburnt after a session"),
     pytest.param("can you catch an infection from it", "small risk of infection", id="catching an infection"),
+    pytest.param("what side effects should I expect from the pin prick facial", "Additional adverse consequences",
+                 id="the treatment called by what is done"),
     pytest.param("swollen after my pen session, how do I bring it down", "Mild redness and swelling are common",
                  id="the treatment called by its tool"),
     pytest.param("what actually happens once she's on the couch", "hand-held roller or an electric tool",
