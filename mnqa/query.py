@@ -247,6 +247,10 @@ _CLINIC_RE = re.compile(
     r"|gift cards?\b"
     # how soon the clinic can fit someone in, and on which days, with whom
     r"|wait(?:ing)?[ -]?lists?\b"
+    # at what times of day or week it sees clients ("do they do evening or weekend appointments")
+    r"|(?:evening|weekend|late|saturday|sunday|lunchtime) (?:or (?:evening|weekend|late|saturday|sunday) )?"
+    r"(?:appointments?|appts?|slots?|openings?|hours)\b|open (?:late|on (?:the )?weekends?|at (?:the )?weekends?|"
+    r"evenings)\b"
     r"|(?:free|available|availability|slots?|spaces?|appointments|open)(?: on)?(?: a| this| next)? "
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
     r"|(?:dr|doctor|nurse) [a-z]+ (?:free|available|doing|working|still)\b|who(?:'s| is|s) doing\b"

@@ -683,6 +683,15 @@ def test_a_brand_is_the_clinics_choice_but_brand_new_needles_are_hygiene(engine:
     assert not engine.analyze("are the needles brand new every time").clinic
 
 
+def test_the_times_a_clinic_sees_clients_are_the_clinics_own() -> None:
+    assert about_clinic("do they do evening or weekend appointments, I work 9-5")
+    assert about_clinic("are you open late on thursdays?")
+    assert about_clinic("any saturday slots?")
+    # the time of day asked about the treatment is not
+    assert not about_clinic("is it better to have it done in the evening so the redness goes down overnight?")
+    assert not about_clinic("can I go out in the evening after it")
+
+
 def test_the_best_device_or_product_to_buy_is_a_product_choice() -> None:
     assert about_clinic("is the skinpen the best device for acne scars?")
     assert about_clinic("what's the best roller on the market")
