@@ -1249,6 +1249,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     phrases: list[tuple[str, ...]] = []
     anchors = anchor_words(words)
     when_visits = anchors & _VISITS | timed_visits(words)
+    telling = telling_words(words) if not _TELLING.isdisjoint(words) else set()
     matched = lexicon.matches(sequence, own, surface)
     naming = _naming(matched, lexicon, groups)
     other_topic = names_other_topic(words, [g for i, g in enumerate(groups) if i not in naming], vocab, stemmer)
@@ -1258,6 +1259,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         owners = [g for g in groups if g.stem in trigger]
         if entry.subject and other_topic and not owners:
             continue  # "what is collagen": what collagen is, not what microneedling is
+        if owners and all(g.word in telling for g in owners):
+            continue  # "how do I explain to clients who can't have it": the telling, not what it is
         # "3 days after my appointment" says when, and asks little about the appointment
         when_only = bool(owners) and all(g.word in when_visits for g in owners)
         if not owners:  # the phrase had no word of its own ("how long"): its expansions form their own group
@@ -1314,7 +1317,6 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
             unknown.append(g.word)
             g.stem = None
     after = aside_words(text)
-    telling = telling_words(words) if not _TELLING.isdisjoint(words) else set()
     speakers = speaker_words(words) | asker_role_words(text, words)
     aside = after | simile_words(words) | bracketed_words(text) | origin_words(words) | speakers
     # Most questions name no other treatment: skip splitting them into sentences again.

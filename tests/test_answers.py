@@ -625,6 +625,8 @@ EVERYDAY_WORDINGS = [
                  id="the procedure asked by where the client lies"),
     pytest.param("which clients should we refuse to treat", "see your doctor before undergoing",
                  id="staff asking whom to turn away"),
+    pytest.param("how do I explain to clients who shouldn't have microneedling", "see your doctor before undergoing",
+                 id="explaining to clients what is asked after it"),
     pytest.param("how do i explain why they need more than one session",
                  "the number of sessions completed", id="explaining what is asked after it"),
 ]
