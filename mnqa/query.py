@@ -717,7 +717,8 @@ _DEVICES = {"roller", "rollers", "pen", "pens", "needle", "needles", "stamp", "o
 _AGE_ASKED = {("minimum", "age"), ("maximum", "age"), ("min", "age"), ("max", "age"), ("age", "limit"),
               ("age", "limits"), ("age", "restriction"), ("age", "restrictions"), ("age", "requirement"),
               ("age", "requirements"), ("old", "enough"), ("how", "old"), ("what", "age"), ("which", "age"),
-              ("youngest", "age"), ("too", "young"), ("young", "enough"), ("legal", "age")}
+              ("youngest", "age"), ("too", "young"), ("young", "enough"), ("legal", "age"), ("age", "minimum"),
+              ("age", "maximum")}
 
 
 # A percentage asked for ("what percentage better", "how many percent", "infection rate in %"); a figure given

@@ -576,6 +576,15 @@ def test_what_is_asks_about_the_topic_named_not_the_treatment(engine: Engine) ->
     assert "cosmetic technique" in engine.analyze("the acid strips a layer off. what is microneedling doing").expansions
 
 
+def test_the_end_of_a_range_asked_for_frames_the_amount(engine: Engine) -> None:
+    # "shortest" and "minimum" say which end of the range, not what it is of: the minutes are what is asked.
+    short = engine.ask("whats the shortest a treatment can take, minimum minutes?")
+    assert short.answered and "15 minutes" in short.results[0].passage.text
+    # an age minimum asks for an age, said either way round
+    assert expected_amount("is there an age minimum".split()) == "age"
+    assert expected_amount("is there a minimum age".split()) == "age"
+
+
 def test_an_irregular_past_matches_a_lexicon_phrase_written_in_the_present(engine: Engine) -> None:
     # The lexicon has "feel hot"; a client tells what happened: "felt hot".
     assert "redness" in engine.analyze("my face felt hot all evening, is that normal").expansions
