@@ -615,6 +615,8 @@ EVERYDAY_WORDINGS = [
                  id="an uneven tone described with words between"),
     pytest.param("my face looked sunburnt after, is that normal", "may feel like a mild sunburn",
                  id="looking sunburnt after a session"),
+    pytest.param("do you get a sheet of aftercare to take home", "specific aftercare instructions",
+                 id="the form the information comes in"),
     pytest.param("is it safe if a pro does it", "specific training", id="a professional said short"),
     pytest.param("can you catch an infection from it", "small risk of infection", id="catching an infection"),
     pytest.param("what side effects should I expect from the pin prick facial", "Additional adverse consequences",
