@@ -165,8 +165,8 @@ FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
     "dev4_5": {"success@1": 0.91, "success@3": 0.94, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.89},
     "dev6_7": {"success@1": 0.89, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.79, "abstention": 0.94},
-    "dev8": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.86, "abstention": 0.97},
-    "dev9": {"success@1": 0.86, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.80, "abstention": 0.97},
+    "dev8": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.86, "abstention": 0.97},
+    "dev9": {"success@1": 0.89, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.80, "abstention": 0.97},
     # Written as holdout5 and scored blind first (S@1 .733, S@3 .817, false refusals .167), then tuned on.
     "dev10": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.90, "abstention": 0.92},
     # Written as holdout6 and scored blind first (S@1 .783, S@3 .917, false refusals .050), then tuned on. Its
@@ -176,14 +176,14 @@ FLOORS = {
     # Scored once, at the end of the first tuning session, never tuned on: these floors only guard regressions.
     "holdout": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.97},
     # Written last, scored once at the end of the third session (README), never tuned on.
-    "holdout4": {"success@1": 0.93, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.85, "abstention": 0.97},
+    "holdout4": {"success@1": 0.93, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.87, "abstention": 0.97},
     # Written blind as holdout7 and holdout8 and scored once each at the end of the fourth session (S@1 .783 and .650,
     # false refusals .050 and .100), then tuned on.
     "dev12": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.80, "abstention": 0.97},
     "dev13": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.97},
     # Written blind as holdout9 and holdout10 at the start of the fifth session and scored twice: on the code as the
     # session began (S@1 .817 and .750) and at its end (.783 and .783), then tuned on in the sixth.
-    "dev14": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.78, "abstention": 0.88},
+    "dev14": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.80, "abstention": 0.88},
     "dev15": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.88},
     # Written blind as holdout11 and holdout12 at the start of the sixth session and scored twice: on the code as the
     # session began (S@1 .800 and .783, refused .90 and .70) and at its end (.800 and .800), then tuned on in the
@@ -215,13 +215,13 @@ FLOORS = {
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
     # refused .70 and .95) and at its end (.667 and .917, refused .75 and .95), then tuned on in the eleventh.
-    "dev26": {"success@1": 0.77, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.68, "abstention": 0.97},
+    "dev26": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.68, "abstention": 0.97},
     "dev27": {"success@1": 0.95, "success@3": 0.96, "mrr@5": 0.96, "answer_sentence": 0.92, "abstention": 0.97},
     # Written in the eleventh session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (skincare-forum regulars; clients talking through their health history before a
     # first visit), to tune on. First scored S@1 .567 and .533, wrongly refused .233 and .250.
     "dev28": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.92},
-    "dev29": {"success@1": 0.72, "success@3": 0.88, "mrr@5": 0.79, "answer_sentence": 0.70, "abstention": 0.82},
+    "dev29": {"success@1": 0.72, "success@3": 0.88, "mrr@5": 0.79, "answer_sentence": 0.72, "abstention": 0.82},
     # Written blind at the start of the eleventh session as holdout21 and holdout22 (skincare-forum regulars;
     # clients talking through their health history before a first visit) and scored twice: on the code as the
     # session began (S@1 .817 and .717, refused .80 and .65) and at its end (.833 and .733, refused .75 and .80),
@@ -237,13 +237,13 @@ FLOORS = {
     # treatment; clients aged 55 to 80) and scored twice: on the code as the session began (S@1 .633 and .650,
     # refused .90 and .50, wrongly refused .200 and .183) and at its end (.650 and .667, refused .90 and .50,
     # wrongly refused .200 and .117), then tuned on in the thirteenth.
-    "dev34": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.79, "answer_sentence": 0.70, "abstention": 0.88},
+    "dev34": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.70, "abstention": 0.88},
     "dev35": {"success@1": 0.82, "success@3": 0.87, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.77},
     # Written in the thirteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (parents asking for a teenager; clients with one long-standing skin concern), to tune
     # on. First scored S@1 .733 and .700, wrongly refused .100 and .167.
     "dev36": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.87, "answer_sentence": 0.77, "abstention": 0.92},
-    "dev37": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.97},
+    "dev37": {"success@1": 0.83, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.75, "abstention": 0.97},
     # Written blind at the start of the thirteenth session (parents asking for a teenage son or daughter; clients
     # writing about one skin concern they have had for years) as holdout25 and holdout26 and scored twice: on the
     # code as the session began (S@1 .833 and .800, refused .75 and .75, wrongly refused .100 and .067) and at its
@@ -282,7 +282,7 @@ FLOORS = {
     # themselves) as holdout31 and holdout32 and scored twice: on the code as the session began (S@1 .800 and .833,
     # S@3 .883 and .883, refused .80 and .75, wrongly refused .083 and .100) and at its end (S@1 .800 and .850,
     # S@3 .883 and .900, refused .85 and .75, wrongly refused .083 and .083), then tuned on in the seventeenth.
-    "dev50": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev50": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.87},
     "dev51": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
     # Written in the seventeenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (receptionists' shorthand notes of a client's question; clients writing in English
@@ -379,19 +379,19 @@ FLOORS = {
     # routine) as holdout47 and holdout48 and scored twice: on the code as the session began (S@1 .733 and .783, S@3
     # .933 and .883, refused .75 and 1.00, wrongly refused .067 and .100) and at its end (S@1 .783 and .783, S@3 .967
     # and .883, refused .80 and 1.00, wrongly refused .033 and .100), then tuned on in the twenty-fifth.
-    "dev82": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.82},
+    "dev82": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.85, "answer_sentence": 0.75, "abstention": 0.82},
     "dev83": {"success@1": 0.77, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.75, "abstention": 0.97},
     # Written at the start of the twenty-fifth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people checking myths and sceptics; returning clients), to tune on. First
     # scored S@1 .817 and .733, S@3 .900 and .867, refused .90 and .90, wrongly refused .050 and .067.
     "dev84": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.87},
-    "dev85": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.72, "abstention": 0.87},
+    "dev85": {"success@1": 0.80, "success@3": 0.95, "mrr@5": 0.87, "answer_sentence": 0.72, "abstention": 0.87},
     # Written blind at the start of the twenty-fifth session (people checking myths and sceptics; returning clients)
     # as holdout49 and holdout50 and scored twice: on the code as the session began (S@1 .833 and .750, S@3 .933 and
     # .833, refused .85 and 1.00, wrongly refused .067 and .067) and at its end (S@1 .833 and .800, S@3 .933 and
     # .917, refused .85 and 1.00, wrongly refused .067 and .033), then tuned on in the twenty-sixth.
     "dev86": {"success@1": 0.83, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.83, "abstention": 0.82},
-    "dev87": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.72, "abstention": 0.97},
+    "dev87": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.97},
     # Written at the start of the twenty-sixth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people asking "what if"; people asking about one body area or mark), to tune
     # on. First scored S@1 .867 and .883, S@3 .883 and .983, refused .90 and .65, wrongly refused .067 and .017.
@@ -443,7 +443,7 @@ FLOORS = {
     # blind sets written with them (asking in the negative: what not to do, who cannot have it, "it doesn't hurt,
     # does it"; weighing whether it is worth the money and time), to tune on. First scored S@1 .750 and .900, S@3
     # .800 and 1.000, refused .95 and .85, wrongly refused .150 and 0.
-    "dev104": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev104": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.92},
     "dev105": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.90, "abstention": 0.82},
     # Written blind at the start of the thirtieth session (asking in the negative; weighing value for money) as
     # holdout59 and holdout60 and scored twice: on the code as the session began (S@1 .800 and .883, S@3 .900 and
@@ -455,7 +455,7 @@ FLOORS = {
     # two blind sets written with them (people who have had it and worry about what their skin is doing now; people
     # planning around dates, seasons and how long things take), to tune on. First scored S@1 .650 and .833, S@3 .817
     # and .867, refused .90 and .85, wrongly refused .117 and .083.
-    "dev108": {"success@1": 0.68, "success@3": 0.82, "mrr@5": 0.75, "answer_sentence": 0.62, "abstention": 0.87},
+    "dev108": {"success@1": 0.70, "success@3": 0.82, "mrr@5": 0.75, "answer_sentence": 0.65, "abstention": 0.87},
     "dev109": {"success@1": 0.80, "success@3": 0.85, "mrr@5": 0.82, "answer_sentence": 0.77, "abstention": 0.82},
     # Written blind at the start of the thirty-first session (worries after the treatment; planning around time)
     # as holdout61 and holdout62 and scored twice: on the code as the session began and at its end, with the same
@@ -468,7 +468,7 @@ FLOORS = {
     # work; people told two different things asking which is right), to tune on. First scored S@1 .883 and .817,
     # S@3 .950 and .950, refused .95 and .75, wrongly refused .033 and .017 (dev112 refused 1.00 on the code as
     # the session began; the comparative search, made before the sets arrived, answers one more).
-    "dev112": {"success@1": 0.88, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.92},
+    "dev112": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.92},
     "dev113": {"success@1": 0.78, "success@3": 0.92, "mrr@5": 0.85, "answer_sentence": 0.70, "abstention": 0.72},
     # Written blind at the start of the thirty-second session (outdoor lives; two sources that disagree) as
     # holdout63 and holdout64 and scored twice: on the code as the session began and at its end, with the same
@@ -498,8 +498,8 @@ FLOORS = {
     # two blind sets written with them (people who state what they believe and ask to have it confirmed; people who
     # want a number: how long, how many, how soon), to tune on. First scored S@1 .850 and .750, S@3 .900 and .833,
     # refused .75 and .80, wrongly refused .067 and .117.
-    "dev122": {"success@1": 0.82, "success@3": 0.87, "mrr@5": 0.86, "answer_sentence": 0.82, "abstention": 0.92},
-    "dev123": {"success@1": 0.78, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.87},
+    "dev122": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.92},
+    "dev123": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.87},
     # Written in the thirty-fourth session, after the first tuning, by two more helpers in the same two kinds (dev124:
     # beliefs to confirm; dev125: a number asked for). First scored S@1 .917 and .717, S@3 .967 and .883, refused
     # .90 and 1.00, wrongly refused 0 and .067 (the session-start code: the same but refused .80 and .95).
@@ -509,24 +509,24 @@ FLOORS = {
     # and holdout68, scored on the code as that session began (S@1 .750 and .733, S@3 .883 and .850, refused .75 and
     # 1.00, wrongly refused .050 and .117) and at its end (S@1 .783 and .783, S@3 .900 and .883, refused .85 and
     # 1.00, wrongly refused .033 and .083); then tuned on in the thirty-fifth.
-    "dev126": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.72, "abstention": 0.82},
-    "dev127": {"success@1": 0.75, "success@3": 0.85, "mrr@5": 0.80, "answer_sentence": 0.65, "abstention": 0.97},
+    "dev126": {"success@1": 0.78, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.87},
+    "dev127": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.65, "abstention": 0.97},
     # Written at the start of the thirty-fifth session by helpers who saw only the documents, in the kinds of the two
     # blind sets written with them (people who describe what they do not know the name of: "the little dents left
     # from spots"; new staff asking what to tell clients), to tune on. First scored S@1 .800 and .883, S@3 .917 and
     # .933, refused .75 and 1.00, wrongly refused .033 and .050.
-    "dev128": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.72, "abstention": 0.72},
-    "dev129": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.78, "abstention": 0.97},
+    "dev128": {"success@1": 0.83, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.78, "abstention": 0.77},
+    "dev129": {"success@1": 0.92, "success@3": 0.95, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.97},
     # Written in the thirty-fifth session, after the first tuning, by two more helpers, both in the kind of holdout69
     # (things described, not named). First scored S@1 .917 and .833, S@3 .933 and .983, refused .95 and .70, wrongly
     # refused .033 and .017 (the session-start code: S@1 .900 and .817, S@3 .917 and .967, the same refusals).
-    "dev130": {"success@1": 0.88, "success@3": 0.90, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.92},
-    "dev131": {"success@1": 0.80, "success@3": 0.95, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.67},
+    "dev130": {"success@1": 0.93, "success@3": 0.95, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.92},
+    "dev131": {"success@1": 0.80, "success@3": 0.95, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.72},
     # Written blind at the start of the thirty-fifth session (things described, not named; new staff) and scored on
     # the code as the session began (S@1 .833 and .883, S@3 .917 and .950, refused .80 and .95, wrongly refused .033
     # and .017); never tuned on.
-    "holdout69": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.77},
-    "holdout70": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.92},
+    "holdout69": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.82},
+    "holdout70": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.92},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -563,7 +563,7 @@ CEILINGS = {
     "dev34": {"false_abstention": 0.10},
     "dev35": {"false_abstention": 0.08},
     "dev36": {"false_abstention": 0.04},
-    "dev37": {"false_abstention": 0.07},
+    "dev37": {"false_abstention": 0.05},
     "dev38": {"false_abstention": 0.03},
     "dev39": {"false_abstention": 0.03},
     "dev40": {"false_abstention": 0.10},
@@ -604,7 +604,7 @@ CEILINGS = {
     "dev75": {"false_abstention": 0.05},
     "dev76": {"false_abstention": 0.03},
     "dev77": {"false_abstention": 0.03},
-    "dev78": {"false_abstention": 0.05},
+    "dev78": {"false_abstention": 0.03},
     "dev79": {"false_abstention": 0.03},
     "dev80": {"false_abstention": 0.03},
     "dev81": {"false_abstention": 0.07},
@@ -649,17 +649,17 @@ CEILINGS = {
     "dev120": {"false_abstention": 0.08},
     "dev121": {"false_abstention": 0.10},
     "dev122": {"false_abstention": 0.08},
-    "dev123": {"false_abstention": 0.10},
+    "dev123": {"false_abstention": 0.08},
     "dev124": {"false_abstention": 0.03},
     "dev125": {"false_abstention": 0.08},
-    "dev126": {"false_abstention": 0.08},
-    "dev127": {"false_abstention": 0.12},
+    "dev126": {"false_abstention": 0.05},
+    "dev127": {"false_abstention": 0.08},
     "dev128": {"false_abstention": 0.06},
-    "dev129": {"false_abstention": 0.08},
+    "dev129": {"false_abstention": 0.03},
     "dev130": {"false_abstention": 0.06},
     "dev131": {"false_abstention": 0.05},
     "holdout69": {"false_abstention": 0.06},
-    "holdout70": {"false_abstention": 0.05},
+    "holdout70": {"false_abstention": 0.03},
 }
 
 
