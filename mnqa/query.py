@@ -1253,13 +1253,17 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     telling = telling_words(words) if not _TELLING.isdisjoint(words) else set()
     matched = lexicon.matches(sequence, own, surface)
     naming = _naming(matched, lexicon, groups)
-    other_topic = names_other_topic(words, [g for i, g in enumerate(groups) if i not in naming], vocab, stemmer)
+    other_topic: bool | None = None  # worked out only for a what-it-is entry, which few questions match
     for n, hits in matched.items():
         entry = lexicon.entries[n]
         trigger = {s for stems in hits for s in stems}
         owners = [g for g in groups if g.stem in trigger]
-        if entry.subject and other_topic and not owners:
-            continue  # "what is collagen": what collagen is, not what microneedling is
+        if entry.subject and not owners:
+            if other_topic is None:
+                named = [g for i, g in enumerate(groups) if i not in naming]
+                other_topic = names_other_topic(words, named, vocab, stemmer)
+            if other_topic:
+                continue  # "what is collagen": what collagen is, not what microneedling is
         if owners and all(g.word in telling for g in owners):
             continue  # "how do I explain to clients who can't have it": the telling, not what it is
         # "3 days after my appointment" says when, and asks little about the appointment
