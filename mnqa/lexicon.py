@@ -147,6 +147,7 @@ class CompiledLexicon:
     asks_by_pair: dict[tuple[str, str | None], tuple[tuple[int, tuple[str, ...]], ...]]
     # an irregular past form -> its verb ("felt" -> "feel"), so that "felt hot" matches "feel hot"
     pasts: dict[str, str] = field(default_factory=dict)
+    names: frozenset[int] = frozenset()  # the entries marked `name`: clients' names for the treatment
 
     def matches(self, sequence: list[str], own: set[str], surface: list[str] | None = None,
                 ) -> dict[int, list[tuple[str, ...]]]:
@@ -260,7 +261,8 @@ def compile_lexicon(lexicon: Lexicon, stemmer: Stemmer) -> CompiledLexicon:
             by_pair[first, second] = tuple(p for p in phrases if len(p[1]) == 1 or p[1][1] == second)
     return CompiledLexicon(lexicon.entries, {k: tuple(v) for k, v in asks.items()},
                            {k: tuple(v) for k, v in exact_asks.items()}, tuple(says), frozenset(ask_stems),
-                           {k: tuple(v) for k, v in gap_asks.items()}, by_pair, IRREGULAR_PASTS)
+                           {k: tuple(v) for k, v in gap_asks.items()}, by_pair, IRREGULAR_PASTS,
+                           frozenset(n for n, entry in enumerate(lexicon.entries) if entry.name))
 
 
 def fold_phrase(phrase: str) -> str:
