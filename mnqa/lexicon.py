@@ -49,7 +49,7 @@ class Entry:
     exact: bool = False  # ask phrases match only the word forms written ("peeling", not the treatment "peel")
     place: bool = False  # ask phrases name where, not what: never carried by the say phrases almost fully
     subject: bool = False  # asks what the documents' subject is ("what is it"): not when another topic is named
-    name: bool = False  # phrases of several words name the treatment ("pin prick facial"): their words no topic
+    name: bool = False  # phrases of several words are names for the treatment ("pin prick facial"), not topics
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ class CompiledLexicon:
         if any(s in NEGATIONS or s == "not" for s in plain):
             spelt = [part for s in plain for part in NEGATIONS.get(s, (s,))]
             seqs = (*seqs, *([spelt] if spelt != plain else []), [s for s in spelt if s != "not"])
-        # Told in the past, asked the same: "my face felt hot" matches "feel hot", "it left scars" "leave ... scars".
+        # Told in the past, asked the same: "my face felt hot" matches "feel hot", "it went darker" "go darker".
         if not self.pasts.keys().isdisjoint(plain):
             seqs = (*seqs, [self.pasts.get(s, s) for s in plain])
         spans = [self._side_by_side(seq) for seq in seqs]

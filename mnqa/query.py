@@ -617,7 +617,7 @@ _TOLD_TO = {"to", "it", "this", "that", "them", "her", "him", "clients", "client
 def telling_words(words: list[str]) -> set[str]:
     """"explain" followed by what is explained ("explain to clients who can't have it"): the telling, a common word
     there, not a request for what the treatment is."""
-    out = set()
+    out: set[str] = set()
     for i, word in enumerate(words):
         if word in _TELLING:
             rest = list(itertools.dropwhile(lambda w: w in _TOLD_TO, words[i + 1 : i + 5]))
@@ -1107,7 +1107,7 @@ def names_other_topic(words: list[str], groups: list[Group], vocab: Vocabulary, 
     if treatment_words().intersection(words):
         return False
     for i, word in enumerate(words[:-1]):
-        if word == "whats" or word == "what" and words[i + 1] in _WHAT_IS_FILLER:
+        if word == "whats" or (word == "what" and words[i + 1] in _WHAT_IS_FILLER):
             named = next((w for w in words[i + 1 : i + 5] if w not in _WHAT_IS_FILLER), None)
             if named and stemmer.stem(named) in vocab.everywhere:
                 return False
