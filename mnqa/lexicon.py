@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -145,8 +145,6 @@ class CompiledLexicon:
     # (first stem, second stem) -> the `asks` of the first stem that can start there, in the same order: its
     # one-word phrases and those going on with that second stem; (first stem, None) -> the one-word phrases alone
     asks_by_pair: dict[tuple[str, str | None], tuple[tuple[int, tuple[str, ...]], ...]]
-    # an irregular past form -> its verb ("felt" -> "feel"), so that "felt hot" matches "feel hot"
-    pasts: dict[str, str] = field(default_factory=dict)
     names: frozenset[int] = frozenset()  # the entries marked `name`: clients' names for the treatment
 
     def matches(self, sequence: list[str], own: set[str], surface: list[str] | None = None,
@@ -174,8 +172,8 @@ class CompiledLexicon:
             spelt = [part for s in plain for part in NEGATIONS.get(s, (s,))]
             seqs = (*seqs, *([spelt] if spelt != plain else []), [s for s in spelt if s != "not"])
         # Told in the past, asked the same: "my face felt hot" matches "feel hot", "it went darker" "go darker".
-        if not self.pasts.keys().isdisjoint(plain):
-            seqs = (*seqs, [self.pasts.get(s, s) for s in plain])
+        if not IRREGULAR_PASTS.keys().isdisjoint(plain):
+            seqs = (*seqs, [IRREGULAR_PASTS.get(s, s) for s in plain])
         spans = [self._side_by_side(seq) for seq in seqs]
         shadowed = _shadowed(spans[0])
         for seq, seq_spans in zip(seqs, spans):
@@ -261,7 +259,7 @@ def compile_lexicon(lexicon: Lexicon, stemmer: Stemmer) -> CompiledLexicon:
             by_pair[first, second] = tuple(p for p in phrases if len(p[1]) == 1 or p[1][1] == second)
     return CompiledLexicon(lexicon.entries, {k: tuple(v) for k, v in asks.items()},
                            {k: tuple(v) for k, v in exact_asks.items()}, tuple(says), frozenset(ask_stems),
-                           {k: tuple(v) for k, v in gap_asks.items()}, by_pair, IRREGULAR_PASTS,
+                           {k: tuple(v) for k, v in gap_asks.items()}, by_pair,
                            frozenset(n for n, entry in enumerate(lexicon.entries) if entry.name))
 
 

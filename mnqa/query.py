@@ -618,6 +618,8 @@ def telling_words(words: list[str]) -> set[str]:
     """"explain" followed by what is explained ("explain to clients who can't have it"): the telling, a common word
     there, not a request for what the treatment is."""
     out: set[str] = set()
+    if _TELLING.isdisjoint(words):  # nearly every question
+        return out
     for i, word in enumerate(words):
         if word in _TELLING:
             rest = list(itertools.dropwhile(lambda w: w in _TOLD_TO, words[i + 1 : i + 5]))
@@ -1249,7 +1251,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     phrases: list[tuple[str, ...]] = []
     anchors = anchor_words(words)
     when_visits = anchors & _VISITS | timed_visits(words)
-    telling = telling_words(words) if not _TELLING.isdisjoint(words) else set()
+    telling = telling_words(words)
     matched = lexicon.matches(sequence, own, surface)
     naming = _naming(matched, lexicon, groups)
     other_topic: bool | None = None  # worked out only for a what-it-is entry, which few questions match
