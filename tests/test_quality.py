@@ -160,6 +160,10 @@ SETS = {
     "dev131": ["dev131.jsonl"],
     "dev132": ["dev132.jsonl"],
     "dev133": ["dev133.jsonl"],
+    "dev134": ["dev134.jsonl"],
+    "dev135": ["dev135.jsonl"],
+    "holdout71": ["holdout71.jsonl"],
+    "holdout72": ["holdout72.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -529,6 +533,17 @@ FLOORS = {
     # wrongly refused .033 and 0); then tuned on in the thirty-sixth.
     "dev132": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.85, "answer_sentence": 0.72, "abstention": 0.82},
     "dev133": {"success@1": 0.88, "success@3": 0.92, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.92},
+    # Written at the start of the thirty-sixth session by helpers who saw only the documents, in the kinds of the two
+    # blind sets written with them (people who want the visit walked through in order: "what happens after the
+    # numbing stuff goes on"; staff finding a passage to read out: "find me the bit about numbing cream"), to tune
+    # on. First scored S@1 .833 and .900, S@3 .917 and .933, refused .85 and .90, wrongly refused .033 and .050.
+    "dev134": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.75, "abstention": 0.82},
+    "dev135": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.83, "abstention": 0.87},
+    # Written blind at the start of the thirty-sixth session (the visit walked through; a passage to find) and scored
+    # on the code as the session began (S@1 .867 and .833, S@3 .917 and .883, refused .75 and .85, wrongly refused
+    # .050 and .117); never tuned on.
+    "holdout71": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.86, "answer_sentence": 0.82, "abstention": 0.72},
+    "holdout72": {"success@1": 0.80, "success@3": 0.85, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.82},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -662,6 +677,10 @@ CEILINGS = {
     "dev131": {"false_abstention": 0.05},
     "dev132": {"false_abstention": 0.06},
     "dev133": {"false_abstention": 0.03},
+    "dev134": {"false_abstention": 0.06},
+    "dev135": {"false_abstention": 0.08},
+    "holdout71": {"false_abstention": 0.08},
+    "holdout72": {"false_abstention": 0.15},
 }
 
 
