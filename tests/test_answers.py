@@ -576,6 +576,18 @@ def test_money_in_a_figure_of_speech_finds_the_cost_against_laser(engine: Engine
     assert "far less costly than laser" in top.answer
 
 
+# Staff asking to find a passage name the documents and the finding; the passage found is the topic's own.
+FINDING_FRAMES = ["can you find the section on {}", "which article covers {}", "copy of the text about {}",
+                  "{} - relevant passage please"]
+
+
+@pytest.mark.parametrize("topic", ["acne scars", "stretch marks", "aftercare", "who can't have it"])
+def test_asking_to_find_a_passage_finds_the_topics_own(engine: Engine, topic: str) -> None:
+    expected = answered_top(engine, topic).passage
+    for frame in FINDING_FRAMES:
+        assert answered_top(engine, frame.format(topic)).passage == expected, frame.format(topic)
+
+
 # Everyday wordings of one kind each, and the passage that answers them: the first result must hold that text.
 EVERYDAY_WORDINGS = [
     pytest.param("I've got afib and take apixaban, can I have it?", "blood-thinning medications",
