@@ -263,6 +263,9 @@ _CLINIC_RE = re.compile(
     # which device it keeps and which products it buys, and moving a booking
     r"|(?:which|what) (?:\w+ )?(?:pen|machine|device|brand|make|model)s? (?:do|does|will|would|did) "
     r"(?:you|u|we|they|she|he) use\b|products? (?:you|u) use\b"
+    # its pictures of its own clients ("can I see before and after photos", "the after pic on your page")
+    r"|before (?:and|&|n|'n') after (?:photos?|pictures?|pics?|shots?|images?)\b"
+    r"|(?:the|your|ur|an?) (?:before|after) (?:photos?|pictures?|pics?|shots?)\b"
     r"|(?:move|change|reschedule|rebook|swap) (?:my|her|his|our) (?:next |follow[- ]?up )?(?:appointment|appt|booking|"
     r"follow[- ]?up|session|slot)\b"
     # the name of what was used on them, to buy it

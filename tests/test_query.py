@@ -701,6 +701,14 @@ def test_the_times_a_clinic_sees_clients_are_the_clinics_own() -> None:
     assert not about_clinic("can I go out in the evening after it")
 
 
+def test_before_and_after_pictures_are_the_clinics_own() -> None:
+    assert about_clinic("could I see some before and after pics of your clients")
+    assert about_clinic("is there an after photo of someone with dark skin")
+    # results before and after the course are the treatment's
+    assert not about_clinic("how different will my skin look before and after the course")
+    assert not about_clinic("will I look ok in the photos after")
+
+
 def test_the_best_device_or_product_to_buy_is_a_product_choice() -> None:
     assert about_clinic("is the skinpen the best device for acne scars?")
     assert about_clinic("what's the best roller on the market")
