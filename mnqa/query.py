@@ -263,6 +263,10 @@ _CLINIC_RE = re.compile(
     # which device it keeps and which products it buys, and moving a booking
     r"|(?:which|what) (?:\w+ )?(?:pen|machine|device|brand|make|model)s? (?:do|does|will|would|did) "
     r"(?:you|u|we|they|she|he) use\b|products? (?:you|u) use\b"
+    # what a client brings to the visit and the forms filled in there ("can I bring my own numbing cream")
+    r"|bring (?:my|her|his|our|your) own\b|bring (?:anything|something|stuff|id|anyone|someone)\b"
+    r"|(?:what|anything|something) (?:do |should |to )?(?:i |we |you )?(?:should |need to |have to )?bring\b"
+    r"|fill (?:in|out) (?:\w+ ){0,3}forms?\b|forms? to fill\b|paperwork\b"
     # its pictures of its own clients ("can I see before and after photos", "the after pic on your page")
     r"|before (?:and|&|n|'n') after (?:photos?|pictures?|pics?|shots?|images?)\b"
     r"|(?:the|your|ur|an?) (?:before|after) (?:photos?|pictures?|pics?|shots?)\b"

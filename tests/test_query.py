@@ -701,6 +701,14 @@ def test_the_times_a_clinic_sees_clients_are_the_clinics_own() -> None:
     assert not about_clinic("can I go out in the evening after it")
 
 
+def test_what_a_client_brings_and_the_forms_are_the_clinics_own() -> None:
+    assert about_clinic("is there anything I should bring along on the day")
+    assert about_clinic("are there forms to fill out before the session")
+    assert about_clinic("can I bring my own serum for after")
+    # bringing swelling down is aftercare
+    assert not about_clinic("what can I do to bring the swelling down")
+
+
 def test_before_and_after_pictures_are_the_clinics_own() -> None:
     assert about_clinic("could I see some before and after pics of your clients")
     assert about_clinic("is there an after photo of someone with dark skin")
