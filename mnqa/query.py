@@ -891,6 +891,12 @@ def expected_amount(words: list[str]) -> str | None:
         # "How long do the results last?" asks for a span of time.
         if word == "how" and words[i + 1] == "long" and _lasting(words[i + 2 :]):
             return "duration"
+        # "How long should I leave between sessions?" asks the gap between visits, which is counted in weeks, as
+        # "how many weeks between sessions" does
+        if word == "how" and words[i + 1] == "long" and any(
+            w == "between" and not _VISITS.isdisjoint(words[j + 1 : j + 3]) for j, w in enumerate(words[i + 2 :], i + 2)
+        ):
+            return "week"
     if _INTERVAL_WORDS.intersection(words) or _INTERVAL_PAIRS.intersection(zip(words, words[1:])) or any(
         w in _TIME_UNITS and n in ("apart", "between") for w, n in zip(words, words[1:])
     ):

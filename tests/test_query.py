@@ -207,6 +207,15 @@ def test_asking_how_long_to_wait_asks_for_a_span_of_time(engine: Engine) -> None
     assert not engine.ask("I finished roaccutane 3 months ago. How long do I have to wait before microneedling?").answered
 
 
+def test_how_long_between_visits_asks_for_weeks_as_how_many_weeks_does(engine: Engine) -> None:
+    for question in ("how long should I leave between sessions?", "how long do you wait between each treatment"):
+        assert engine.analyze(question).expects == engine.analyze("how many weeks between sessions").expects
+    # how long a session takes is not a gap between them
+    assert engine.analyze("how long is each session").expects is None
+    # and a passage that states no such gap does not answer it
+    assert not engine.ask("how long do I have to leave between treatments?").answered
+
+
 def test_who_is_asking_is_not_searched(engine: Engine) -> None:
     q = engine.analyze("new staff here - remind me what collagen does")
     assert q.terms == ["new", "collagen"] and q.unknown == []
