@@ -635,6 +635,31 @@ def telling_words(words: list[str]) -> set[str]:
     return out
 
 
+# Staff finding a passage to read out point at the documents with words that elsewhere mean a price, a wrinkle or
+# a place on the body: "pull the quote that ...", "the line where it says ...", "does it say anywhere that ...".
+_POINTED_AT = {"that", "where", "saying", "says", "which", "about", "from"}
+_SAYING = {"say", "says", "said", "mention", "mentions", "mentioned", "written", "stated", "covered"}
+_WH = {"what", "whats", "how", "why", "who", "when", "whether", "if"}
+
+
+def finding_words(words: list[str]) -> set[str]:
+    """"quote", "line" and "anywhere" where they point at a passage, common words there."""
+    out: set[str] = set()
+    if {"quote", "line", "anywhere"}.isdisjoint(words):  # nearly every question
+        return out
+    for i, word in enumerate(words):
+        after = words[i + 1 : i + 3]
+        nxt = after[0] if after else ""
+        if word == "quote" and (nxt in _POINTED_AT or nxt == "on" and after[1:] and after[1] in _WH):
+            out.add(word)
+        elif word == "line" and (nxt in ("where", "saying", "says", "about")
+                                 or nxt in ("that", "which") and after[1:] and after[1] in _SAYING):
+            out.add(word)  # but "a line that won't shift" is a wrinkle
+        elif word == "anywhere" and (i and words[i - 1] in _SAYING or nxt == "that"):
+            out.add(word)  # but "anywhere on the body" is a place
+    return out
+
+
 def timed_visits(words: list[str]) -> set[str]:
     """Visits whose length is asked ("how long is the actual appointment"): how long one takes, not what happens."""
     return {word for i, word in enumerate(words) if word in _VISITS
@@ -921,7 +946,7 @@ def expected_amount(words: list[str]) -> str | None:
     weighed = bool(_COST_COMPARATIVES.intersection(words)) or any(
         a in ("more", "less", "same", "similar") and b in ("expensive", "costly", "price", "cost")
         for a, b in zip(words, words[1:]))
-    if _PRICE_NOUNS.intersection(words) - compared - listed and not weighed:
+    if _PRICE_NOUNS.intersection(words) - compared - listed - finding_words(words) and not weighed:
         return "money"
     for i, word in enumerate(words):
         # "what would one session cost me", "what should I expect to pay" (not "what to pay attention to")
@@ -1264,7 +1289,7 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     phrases: list[tuple[str, ...]] = []
     anchors = anchor_words(words)
     when_visits = anchors & _VISITS | timed_visits(words)
-    telling = telling_words(words)
+    telling = telling_words(words) | finding_words(words)
     matched = lexicon.matches(sequence, own, surface)
     naming = _naming(matched, lexicon, groups)
     other_topic: bool | None = None  # worked out only for a what-it-is entry, which few questions match

@@ -588,6 +588,24 @@ def test_asking_to_find_a_passage_finds_the_topics_own(engine: Engine, topic: st
         assert answered_top(engine, frame.format(topic)).passage == expected, frame.format(topic)
 
 
+# Or they point at a sentence with words that elsewhere mean a price, a wrinkle or a place on the body.
+POINTING_FRAMES = ["pull the quote that {}", "I need the line where it says {}", "does it say anywhere that {}",
+                   "highlight the sentence saying {}"]
+
+
+@pytest.mark.parametrize("claim", ["it can cause bruising", "redness lasts a few days", "you need several sessions"])
+def test_pointing_at_a_sentence_finds_the_claims_own_passage(engine: Engine, claim: str) -> None:
+    expected = answered_top(engine, claim).passage
+    for frame in POINTING_FRAMES:
+        assert answered_top(engine, frame.format(claim)).passage == expected, frame.format(claim)
+
+
+def test_the_words_that_point_keep_their_meaning_elsewhere(engine: Engine) -> None:
+    assert engine.analyze("can I get a quote for three sessions").expects == "money"
+    assert "line" in engine.analyze("I have a line that won't shift between my brows").terms
+    assert "anywhere" in engine.analyze("can it be done anywhere on the body").terms
+
+
 # Everyday wordings of one kind each, and the passage that answers them: the first result must hold that text.
 EVERYDAY_WORDINGS = [
     pytest.param("I've got afib and take apixaban, can I have it?", "blood-thinning medications",
