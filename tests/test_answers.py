@@ -659,6 +659,8 @@ EVERYDAY_WORDINGS = [
                  id="staff asking whom to turn away"),
     pytest.param("how do I explain to clients who shouldn't have microneedling", "see your doctor before undergoing",
                  id="explaining to clients what is asked after it"),
+    pytest.param("when will i start to see a change", "significant structural changes develop over several weeks",
+                 id="results asked as a change seen"),
     pytest.param("how do i explain why they need more than one session",
                  "the number of sessions completed", id="explaining what is asked after it"),
 ]
