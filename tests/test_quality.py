@@ -162,6 +162,8 @@ SETS = {
     "dev133": ["dev133.jsonl"],
     "dev134": ["dev134.jsonl"],
     "dev135": ["dev135.jsonl"],
+    "dev136": ["dev136.jsonl"],
+    "dev137": ["dev137.jsonl"],
     "holdout71": ["holdout71.jsonl"],
     "holdout72": ["holdout72.jsonl"],
 }
@@ -539,6 +541,11 @@ FLOORS = {
     # on. First scored S@1 .833 and .900, S@3 .917 and .933, refused .85 and .90, wrongly refused .033 and .050.
     "dev134": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.75, "abstention": 0.82},
     "dev135": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.83, "abstention": 0.87},
+    # Written in the thirty-sixth session, after the first tuning, by two more helpers in the same two kinds. First
+    # scored S@1 .817 and .933, S@3 .883 and .933, refused .90 and .95, wrongly refused .067 and .050 (the
+    # session-start code: S@1 .817 and .883, S@3 .883 and .883, refused .80 and .95, wrongly refused .067 and .100).
+    "dev136": {"success@1": 0.78, "success@3": 0.85, "mrr@5": 0.81, "answer_sentence": 0.73, "abstention": 0.87},
+    "dev137": {"success@1": 0.90, "success@3": 0.90, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.92},
     # Written blind at the start of the thirty-sixth session (the visit walked through; a passage to find) and scored
     # on the code as the session began (S@1 .867 and .833, S@3 .917 and .883, refused .75 and .85, wrongly refused
     # .050 and .117); never tuned on.
@@ -679,6 +686,8 @@ CEILINGS = {
     "dev133": {"false_abstention": 0.03},
     "dev134": {"false_abstention": 0.06},
     "dev135": {"false_abstention": 0.08},
+    "dev136": {"false_abstention": 0.10},
+    "dev137": {"false_abstention": 0.08},
     "holdout71": {"false_abstention": 0.08},
     "holdout72": {"false_abstention": 0.15},
 }
