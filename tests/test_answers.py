@@ -661,8 +661,10 @@ EVERYDAY_WORDINGS = [
                  id="explaining to clients what is asked after it"),
     pytest.param("when will i start to see a change", "significant structural changes develop over several weeks",
                  id="results asked as a change seen"),
-    pytest.param("right, done with the needles - what next?", "After the needling is complete",
+    pytest.param("once they have finished with the needles, what then", "After the needling is complete",
                  id="the step after the needling, asked in order"),
+    pytest.param("ok done with the needles, now what", "After the needling is complete",
+                 id="the step after the needling, asked short"),
     pytest.param("how do i explain why they need more than one session",
                  "the number of sessions completed", id="explaining what is asked after it"),
 ]
