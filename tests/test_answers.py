@@ -578,7 +578,7 @@ def test_money_in_a_figure_of_speech_finds_the_cost_against_laser(engine: Engine
 
 # Staff asking to find a passage name the documents and the finding; the passage found is the topic's own.
 FINDING_FRAMES = ["can you find the section on {}", "which article covers {}", "copy of the text about {}",
-                  "{} - relevant passage please"]
+                  "{} - relevant passage please", "the explanation of {} for my slides"]
 
 
 @pytest.mark.parametrize("topic", ["acne scars", "stretch marks", "aftercare", "who can't have it"])
