@@ -661,6 +661,8 @@ EVERYDAY_WORDINGS = [
                  id="explaining to clients what is asked after it"),
     pytest.param("when will i start to see a change", "significant structural changes develop over several weeks",
                  id="results asked as a change seen"),
+    pytest.param("from the moment I come through the door, what happens", "hand-held roller or an electric tool",
+                 id="the visit from arriving, said by the door"),
     pytest.param("once they have finished with the needles, what then", "After the needling is complete",
                  id="the step after the needling, asked in order"),
     pytest.param("ok done with the needles, now what", "After the needling is complete",
