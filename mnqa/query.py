@@ -586,8 +586,8 @@ _SAFE_BETWEEN = {"to", "have", "get", "do", "be", "having", "getting", "done", "
 def anchor_words(words: list[str]) -> set[str]:
     """Words that frame what is asked, not name it: a visit that only says when or which ("flying 2 days after my
     appointment", "my next session") or is the one booked ("cancel my appointment"), "this treatment" for
-    microneedling itself ("who shouldn't have this treatment"), and "safe" before what it is safe with ("is it safe
-    while pregnant")."""
+    microneedling itself ("who shouldn't have this treatment"), "safe" before what it is safe with ("is it safe
+    while pregnant"), and the "point" of "at what point" (when)."""
     out = set()
     for i, word in enumerate(words):
         if word in _VISITS:
@@ -609,6 +609,9 @@ def anchor_words(words: list[str]) -> set[str]:
             at = i + 1 + len(rest)
             if at + 1 < len(words) and words[at] in _SAFE_WITH and (not rest or rest[0] == "to"):
                 out.add(word)
+        # "at what point does it start working" asks when, as "is there any point" does not
+        elif word == "point" and i and words[i - 1] in ("what", "which"):
+            out.add(word)
     return out
 
 

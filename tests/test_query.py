@@ -472,6 +472,12 @@ def test_a_visit_named_to_say_when_is_not_what_is_asked(engine: Engine) -> None:
     assert engine.ask("how long is an appointment").answered
 
 
+def test_at_what_point_asks_when(engine: Engine) -> None:
+    assert anchor_words("at what point will i see results".split()) == {"point"}
+    assert anchor_words("is there any point if my scars are old".split()) == set()
+    assert engine.ask("at what point does it begin to work").answered
+
+
 def test_a_place_the_documents_never_name_says_where_not_what(engine: Engine) -> None:
     # "lip" and "eyes" are not in the documents, yet "face" does not stand in for them as fully as for a topic
     where = engine.analyze("will it soften the lines round my eyes")
