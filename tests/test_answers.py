@@ -667,6 +667,12 @@ EVERYDAY_WORDINGS = [
                  id="the step after the needling, asked in order"),
     pytest.param("ok done with the needles, now what", "After the needling is complete",
                  id="the step after the needling, asked short"),
+    pytest.param("the towels there looked grubby, could I get an infection", "small risk of infection",
+                 id="dirt said as grubby"),
+    pytest.param("I sit on a front desk all day, how long will the redness show", "After the needling is complete",
+                 id="where the asker works, said by the desk"),
+    pytest.param("is sunscreen after really needed or is that just an upsell", "darker skin tones",
+                 id="doubting advice as an upsell"),
     pytest.param("how do i explain why they need more than one session",
                  "the number of sessions completed", id="explaining what is asked after it"),
 ]
