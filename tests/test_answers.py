@@ -673,6 +673,10 @@ EVERYDAY_WORDINGS = [
                  id="where the asker works, said by the desk"),
     pytest.param("is sunscreen after really needed or is that just an upsell", "darker skin tones",
                  id="doubting advice as an upsell"),
+    pytest.param("my skin soaks up whatever I put on it after, is that a problem", "Enhances Product Absorption",
+                 id="an everyday pronoun, whatever"),
+    pytest.param("got a big meeting on friday, will I still look red", "typically subside within a few days",
+                 id="an everyday plan, a meeting"),
     pytest.param("how do i explain why they need more than one session",
                  "the number of sessions completed", id="explaining what is asked after it"),
 ]
