@@ -677,6 +677,10 @@ EVERYDAY_WORDINGS = [
                  id="an everyday pronoun, whatever"),
     pytest.param("got a big meeting on friday, will I still look red", "typically subside within a few days",
                  id="an everyday plan, a meeting"),
+    pytest.param("a couple of spots have come up, can I still have my session tomorrow", "Acne now present",
+                 id="spots had now, in the British sense"),
+    pytest.param("I have some dark spots on my cheeks, will it fade them", "Reduces Hyperpigmentation",
+                 id="dark spots are still pigmentation"),
     pytest.param("how do i explain why they need more than one session",
                  "the number of sessions completed", id="explaining what is asked after it"),
 ]
