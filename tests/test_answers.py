@@ -681,6 +681,8 @@ EVERYDAY_WORDINGS = [
                  id="spots had now, in the British sense"),
     pytest.param("I have some dark spots on my cheeks, will it fade them", "Reduces Hyperpigmentation",
                  id="dark spots are still pigmentation"),
+    pytest.param("years of summers have damaged my skin, can it help", "treating sun damage",
+                 id="sun damage told by the summers that did it"),
     pytest.param("how do i explain why they need more than one session",
                  "the number of sessions completed", id="explaining what is asked after it"),
 ]
