@@ -683,6 +683,8 @@ EVERYDAY_WORDINGS = [
                  id="dark spots are still pigmentation"),
     pytest.param("years of summers have damaged my skin, can it help", "treating sun damage",
                  id="sun damage told by the summers that did it"),
+    pytest.param("will all those needles make my skin thinner over time", "thickens the skin",
+                 id="the worry that it thins the skin"),
     pytest.param("how do i explain why they need more than one session",
                  "the number of sessions completed", id="explaining what is asked after it"),
 ]
