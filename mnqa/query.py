@@ -663,9 +663,12 @@ def finding_words(words: list[str]) -> set[str]:
     return out
 
 
-def timed_visits(words: list[str]) -> set[str]:
+_CONSULTATIONS = {"consultation", "consultations", "consult", "consults"}
+
+
+def timed_visits(words: list[str], visits: set[str] = _VISITS) -> set[str]:
     """Visits whose length is asked ("how long is the actual appointment"): how long one takes, not what happens."""
-    return {word for i, word in enumerate(words) if word in _VISITS
+    return {word for i, word in enumerate(words) if word in visits
             and any(words[j] == "how" and words[j + 1] == "long" for j in range(max(0, i - 6), i - 1))}
 
 
@@ -1397,6 +1400,9 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         expects = "length"  # "what needle length for a home roller, 0.25 or 0.5?": a choice of lengths
     expects = expects or ("money" if _BARE_CURRENCY_RE.search(text) else None)
     if not expects and "wait" in words and _asks_how_long_to_wait(text):
+        expects = "duration"
+    # "how long does the consultation take": the consultation's length, which a treatment's does not answer
+    if not expects and not _CONSULTATIONS.isdisjoint(words) and timed_visits(words, _CONSULTATIONS):
         expects = "duration"
     if expects == "duration" or any(_names_a_topic(g, vocab) for g in groups):
         for g in groups:

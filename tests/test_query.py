@@ -216,6 +216,14 @@ def test_how_long_between_visits_asks_for_weeks_as_how_many_weeks_does(engine: E
     assert not engine.ask("how long do I have to leave between treatments?").answered
 
 
+def test_how_long_a_consultation_takes_is_not_how_long_a_treatment_takes(engine: Engine) -> None:
+    assert engine.analyze("how long is the consultation beforehand").expects == "duration"
+    assert not engine.ask("how long will my consultation last?").answered
+    # the treatment's own length is still answered
+    assert engine.ask("how long does the appointment take").answered
+    assert engine.analyze("do I need a consultation first").expects is None
+
+
 def test_who_is_asking_is_not_searched(engine: Engine) -> None:
     q = engine.analyze("new staff here - remind me what collagen does")
     assert q.terms == ["new", "collagen"] and q.unknown == []
