@@ -263,6 +263,8 @@ _CLINIC_RE = re.compile(
     # which device it keeps and which products it buys, and moving a booking
     r"|(?:which|what) (?:\w+ )?(?:pen|machine|device|brand|make|model)s? (?:do|does|will|would|did) "
     r"(?:you|u|we|they|she|he) use\b|products? (?:you|u) use\b"
+    # how to reach it out of hours, and a note for an employer, which a GP decides
+    r"|out[- ]of[- ]hours\b|(?:phone|contact|emergency) (?:number|line)\b|(?:sick|fit|doctor'?s) note\b"
     # what a client brings to the visit and the forms filled in there ("can I bring my own numbing cream")
     r"|bring (?:my|her|his|our|your) own\b|bring (?:anything|something|stuff|id|anyone|someone)\b"
     r"|(?:what|anything|something) (?:do |should |to )?(?:i |we |you )?(?:should |need to |have to )?bring\b"

@@ -732,6 +732,13 @@ def test_what_a_client_brings_and_the_forms_are_the_clinics_own() -> None:
     assert not about_clinic("what can I do to bring the swelling down")
 
 
+def test_reaching_the_clinic_out_of_hours_and_a_sick_note_are_not_the_treatments() -> None:
+    assert about_clinic("is there an out of hours line if something goes wrong at night")
+    assert about_clinic("will my doctor give me a sick note for the redness")
+    # being unwell is not
+    assert not about_clinic("can I have it if I'm feeling sick")
+
+
 def test_before_and_after_pictures_are_the_clinics_own() -> None:
     assert about_clinic("could I see some before and after pics of your clients")
     assert about_clinic("is there an after photo of someone with dark skin")
