@@ -170,7 +170,7 @@ SETS = {
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
     "dev4_5": {"success@1": 0.91, "success@3": 0.94, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.89},
-    "dev6_7": {"success@1": 0.89, "success@3": 0.93, "mrr@5": 0.92, "answer_sentence": 0.79, "abstention": 0.94},
+    "dev6_7": {"success@1": 0.91, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.81, "abstention": 0.94},
     "dev8": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.86, "abstention": 0.97},
     "dev9": {"success@1": 0.89, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.80, "abstention": 0.97},
     # Written as holdout5 and scored blind first (S@1 .733, S@3 .817, false refusals .167), then tuned on.
@@ -189,8 +189,8 @@ FLOORS = {
     "dev13": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.97},
     # Written blind as holdout9 and holdout10 at the start of the fifth session and scored twice: on the code as the
     # session began (S@1 .817 and .750) and at its end (.783 and .783), then tuned on in the sixth.
-    "dev14": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.80, "abstention": 0.88},
-    "dev15": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.88},
+    "dev14": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev15": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.88},
     # Written blind as holdout11 and holdout12 at the start of the sixth session and scored twice: on the code as the
     # session began (S@1 .800 and .783, refused .90 and .70) and at its end (.800 and .800), then tuned on in the
     # seventh.
@@ -227,13 +227,13 @@ FLOORS = {
     # sets written with them (skincare-forum regulars; clients talking through their health history before a
     # first visit), to tune on. First scored S@1 .567 and .533, wrongly refused .233 and .250.
     "dev28": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.92},
-    "dev29": {"success@1": 0.72, "success@3": 0.88, "mrr@5": 0.79, "answer_sentence": 0.72, "abstention": 0.82},
+    "dev29": {"success@1": 0.72, "success@3": 0.88, "mrr@5": 0.79, "answer_sentence": 0.72, "abstention": 0.87},
     # Written blind at the start of the eleventh session as holdout21 and holdout22 (skincare-forum regulars;
     # clients talking through their health history before a first visit) and scored twice: on the code as the
     # session began (S@1 .817 and .717, refused .80 and .65) and at its end (.833 and .733, refused .75 and .80),
     # then tuned on in the twelfth.
     "dev30": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.82},
-    "dev31": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev31": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.83, "abstention": 0.92},
     # Written in the twelfth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (men booking a first treatment; clients aged 55 to 80), to tune on. First scored S@1
     # .733 and .617, wrongly refused .117 and .233.
@@ -244,7 +244,7 @@ FLOORS = {
     # refused .90 and .50, wrongly refused .200 and .183) and at its end (.650 and .667, refused .90 and .50,
     # wrongly refused .200 and .117), then tuned on in the thirteenth.
     "dev34": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.81, "answer_sentence": 0.70, "abstention": 0.88},
-    "dev35": {"success@1": 0.82, "success@3": 0.87, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.77},
+    "dev35": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.75, "abstention": 0.77},
     # Written in the thirteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (parents asking for a teenager; clients with one long-standing skin concern), to tune
     # on. First scored S@1 .733 and .700, wrongly refused .100 and .167.
@@ -255,7 +255,7 @@ FLOORS = {
     # code as the session began (S@1 .833 and .800, refused .75 and .75, wrongly refused .100 and .067) and at its
     # end (.817 and .800, the same refusals), then tuned on in the fourteenth.
     "dev38": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.90, "abstention": 0.92},
-    "dev39": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev39": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.97},
     # Written in the fourteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (clients after a bad experience elsewhere; social-media comments), to tune on. First
     # scored S@1 .700 and .783, refused .45 and .75, wrongly refused .150 and .067.
@@ -265,8 +265,8 @@ FLOORS = {
     # under a clinic's social-media posts) as holdout27 and holdout28 and scored twice: on the code as the session
     # began (S@1 .750 and .800, refused .65 and .90, wrongly refused .083 and .017) and at its end (the same), then
     # tuned on in the fifteenth.
-    "dev42": {"success@1": 0.73, "success@3": 0.86, "mrr@5": 0.79, "answer_sentence": 0.70, "abstention": 0.80},
-    "dev43": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.77, "abstention": 0.92},
+    "dev42": {"success@1": 0.75, "success@3": 0.86, "mrr@5": 0.81, "answer_sentence": 0.72, "abstention": 0.80},
+    "dev43": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.91, "answer_sentence": 0.80, "abstention": 0.97},
     # Written in the fifteenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (brides-to-be and their families before a wedding; beauty students revising), to tune
     # on. First scored S@1 .600 and .867, S@3 .750 and 1.000, refused .75 and .70, wrongly refused .200 and .000.
@@ -289,7 +289,7 @@ FLOORS = {
     # S@3 .883 and .883, refused .80 and .75, wrongly refused .083 and .100) and at its end (S@1 .800 and .850,
     # S@3 .883 and .900, refused .85 and .75, wrongly refused .083 and .083), then tuned on in the seventeenth.
     "dev50": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.87},
-    "dev51": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev51": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.87},
     # Written in the seventeenth session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (receptionists' shorthand notes of a client's question; clients writing in English
     # as a second language), to tune on. First scored S@1 .833 and .733, S@3 .883 and .867, refused .90 and .80,
@@ -327,24 +327,24 @@ FLOORS = {
     # (S@1 .933 and .700, S@3 .983 and .817, refused .90 and .85, wrongly refused .017 and .167), then tuned on in
     # the twentieth.
     "dev62": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.87},
-    "dev63": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.77, "abstention": 0.82},
+    "dev63": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.82},
     # Written at the start of the twentieth session by helpers who saw only the documents, in the kinds of the two
     # blind sets written with them (clients with a health condition or on a medicine; FAQ headings for a clinic's
     # page or a training slide), to tune on. First scored S@1 .833 and .933, S@3 .933 and 1.00, refused .75 and
     # .85, wrongly refused .067 and 0.
-    "dev64": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.77},
+    "dev64": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.77},
     "dev65": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.94, "answer_sentence": 0.87, "abstention": 0.97},
     # Written blind at the start of the twentieth session (health conditions and medicines; FAQ headings) as
     # holdout39 and holdout40 and scored twice: on the code as the session began (S@1 .783 and .867, S@3 .850 and
     # .933, refused .75 and 1.00, wrongly refused .117 and .033) and at its end (S@1 .783 and .883, S@3 .850 and
     # .950, refused .75 and 1.00, wrongly refused .117 and .033), then tuned on in the twenty-first.
-    "dev66": {"success@1": 0.77, "success@3": 0.85, "mrr@5": 0.80, "answer_sentence": 0.75, "abstention": 0.82},
+    "dev66": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.83, "answer_sentence": 0.77, "abstention": 0.82},
     "dev67": {"success@1": 0.90, "success@3": 0.92, "mrr@5": 0.91, "answer_sentence": 0.87, "abstention": 0.97},
     # Written at the start of the twenty-first session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (asking for someone else: a mother, a wife, a son; skincare enthusiasts'
     # jargon), to tune on. First scored S@1 .850 and .883, S@3 .950 and .983, refused 1.00 and 1.00, wrongly
     # refused .050 and 0.
-    "dev68": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.97},
+    "dev68": {"success@1": 0.85, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.80, "abstention": 0.97},
     "dev69": {"success@1": 0.87, "success@3": 0.97, "mrr@5": 0.91, "answer_sentence": 0.77, "abstention": 0.97},
     # Written blind at the start of the twenty-first session (asking for someone else; skincare jargon) as
     # holdout41 and holdout42 and scored twice: on the code as the session began (S@1 .767 and .917, S@3 .933 and
@@ -380,7 +380,7 @@ FLOORS = {
     # two blind sets written with them (home roller users; clients fitting it around their routine), to tune on.
     # First scored S@1 .733 and .783, S@3 .867 and .883, refused .75 and .85, wrongly refused .067 and .067.
     "dev80": {"success@1": 0.75, "success@3": 0.93, "mrr@5": 0.83, "answer_sentence": 0.70, "abstention": 0.82},
-    "dev81": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.83, "abstention": 0.87},
+    "dev81": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.83, "abstention": 0.92},
     # Written blind at the start of the twenty-fourth session (home roller users; clients fitting it around their
     # routine) as holdout47 and holdout48 and scored twice: on the code as the session began (S@1 .733 and .783, S@3
     # .933 and .883, refused .75 and 1.00, wrongly refused .067 and .100) and at its end (S@1 .783 and .783, S@3 .967
@@ -390,7 +390,7 @@ FLOORS = {
     # Written at the start of the twenty-fifth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people checking myths and sceptics; returning clients), to tune on. First
     # scored S@1 .817 and .733, S@3 .900 and .867, refused .90 and .90, wrongly refused .050 and .067.
-    "dev84": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.87},
+    "dev84": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.90, "answer_sentence": 0.85, "abstention": 0.87},
     "dev85": {"success@1": 0.80, "success@3": 0.95, "mrr@5": 0.87, "answer_sentence": 0.72, "abstention": 0.87},
     # Written blind at the start of the twenty-fifth session (people checking myths and sceptics; returning clients)
     # as holdout49 and holdout50 and scored twice: on the code as the session began (S@1 .833 and .750, S@3 .933 and
@@ -401,13 +401,13 @@ FLOORS = {
     # Written at the start of the twenty-sixth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people asking "what if"; people asking about one body area or mark), to tune
     # on. First scored S@1 .867 and .883, S@3 .883 and .983, refused .90 and .65, wrongly refused .067 and .017.
-    "dev88": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev88": {"success@1": 0.90, "success@3": 0.90, "mrr@5": 0.91, "answer_sentence": 0.83, "abstention": 0.87},
     "dev89": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.87, "abstention": 0.72},
     # Written blind at the start of the twenty-sixth session ("what if" askers; one body area or mark) as holdout51
     # and holdout52 and scored twice: on the code as the session began (S@1 .833 and .850, S@3 .917 and .917,
     # refused .90 and .80, wrongly refused .050 and .017) and at its end (S@1 .850 and .850, S@3 .933 and .917,
     # refused .90 and .85, wrongly refused .033 and .017), then tuned on in the twenty-seventh.
-    "dev90": {"success@1": 0.83, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev90": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.83, "abstention": 0.87},
     "dev91": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.82},
     # Written at the start of the twenty-seventh session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people getting ready for a booked appointment; people asking how and why
@@ -419,7 +419,7 @@ FLOORS = {
     # works) as holdout53 and holdout54 and scored twice: on the code as the session began (S@1 .783 and .883, S@3
     # .933 and .983, refused .90 and 1.00, wrongly refused .050 and 0) and at its end (S@1 .800 and .883, S@3 .933
     # and .983, refused .90 and 1.00, wrongly refused .050 and 0), then tuned on in the twenty-eighth.
-    "dev94": {"success@1": 0.83, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.80, "abstention": 0.87},
+    "dev94": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.83, "abstention": 0.87},
     "dev95": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.77, "abstention": 0.97},
     # Written at the start of the twenty-eighth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (long messages that tell a story before asking; people asking for or about
@@ -432,55 +432,55 @@ FLOORS = {
     # end, both times S@1 .750 and .867, S@3 .900 and .917, refused .75 and .85, wrongly refused .050 and .033;
     # then tuned on in the twenty-ninth.
     "dev98": {"success@1": 0.75, "success@3": 0.87, "mrr@5": 0.82, "answer_sentence": 0.68, "abstention": 0.72},
-    "dev99": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.80, "abstention": 0.82},
+    "dev99": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.82},
     # Written at the start of the twenty-ninth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (phone calls as a receptionist logs them; people whose job shapes the
     # question), to tune on. First scored S@1 .800 and .883, S@3 .950 and .933, refused 1.00 and .60, wrongly
     # refused .017 and .067.
     "dev100": {"success@1": 0.85, "success@3": 0.92, "mrr@5": 0.89, "answer_sentence": 0.82, "abstention": 0.97},
-    "dev101": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.87, "abstention": 0.57},
+    "dev101": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.89, "answer_sentence": 0.87, "abstention": 0.62},
     # Written blind at the start of the twenty-ninth session (phone calls; people whose job shapes the question)
     # as holdout57 and holdout58 and scored twice: on the code as the session began and at its end, both times
     # S@1 .950 and .817, S@3 .983 and .917, refused .95 and .95, wrongly refused .017 and .083; then tuned on in
     # the thirtieth.
     "dev102": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.87, "abstention": 0.92},
-    "dev103": {"success@1": 0.78, "success@3": 0.88, "mrr@5": 0.83, "answer_sentence": 0.73, "abstention": 0.92},
+    "dev103": {"success@1": 0.78, "success@3": 0.88, "mrr@5": 0.83, "answer_sentence": 0.73, "abstention": 0.97},
     # Written at the start of the thirtieth session by helpers who saw only the documents, in the kinds of the two
     # blind sets written with them (asking in the negative: what not to do, who cannot have it, "it doesn't hurt,
     # does it"; weighing whether it is worth the money and time), to tune on. First scored S@1 .750 and .900, S@3
     # .800 and 1.000, refused .95 and .85, wrongly refused .150 and 0.
-    "dev104": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.87, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev104": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.83, "abstention": 0.92},
     "dev105": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.90, "abstention": 0.82},
     # Written blind at the start of the thirtieth session (asking in the negative; weighing value for money) as
     # holdout59 and holdout60 and scored twice: on the code as the session began (S@1 .800 and .883, S@3 .900 and
     # .967, refused 1.00 and .95, wrongly refused .067 and .017) and at its end (S@1 .817 and .883, S@3 .917 and
     # .967, the same refusals); then tuned on in the thirty-first.
-    "dev106": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.97},
+    "dev106": {"success@1": 0.83, "success@3": 0.93, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.97},
     "dev107": {"success@1": 0.87, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.85, "abstention": 0.92},
     # Written at the start of the thirty-first session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people who have had it and worry about what their skin is doing now; people
     # planning around dates, seasons and how long things take), to tune on. First scored S@1 .650 and .833, S@3 .817
     # and .867, refused .90 and .85, wrongly refused .117 and .083.
-    "dev108": {"success@1": 0.70, "success@3": 0.82, "mrr@5": 0.75, "answer_sentence": 0.65, "abstention": 0.87},
-    "dev109": {"success@1": 0.80, "success@3": 0.85, "mrr@5": 0.82, "answer_sentence": 0.77, "abstention": 0.82},
+    "dev108": {"success@1": 0.72, "success@3": 0.85, "mrr@5": 0.78, "answer_sentence": 0.65, "abstention": 0.92},
+    "dev109": {"success@1": 0.83, "success@3": 0.87, "mrr@5": 0.85, "answer_sentence": 0.80, "abstention": 0.87},
     # Written blind at the start of the thirty-first session (worries after the treatment; planning around time)
     # as holdout61 and holdout62 and scored twice: on the code as the session began and at its end, with the same
     # figures both times (S@1 .767 and .817, S@3 .933 and .933, refused .80 and .95, wrongly refused .017 and
     # .033); then tuned on in the thirty-second.
-    "dev110": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.65, "abstention": 0.77},
-    "dev111": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.86, "answer_sentence": 0.67, "abstention": 0.92},
+    "dev110": {"success@1": 0.73, "success@3": 0.90, "mrr@5": 0.82, "answer_sentence": 0.65, "abstention": 0.82},
+    "dev111": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.67, "abstention": 0.97},
     # Written at the start of the thirty-second session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people who work or play outdoors fitting it round sun, sweat, water and
     # work; people told two different things asking which is right), to tune on. First scored S@1 .883 and .817,
     # S@3 .950 and .950, refused .95 and .75, wrongly refused .033 and .017 (dev112 refused 1.00 on the code as
     # the session began; the comparative search, made before the sets arrived, answers one more).
     "dev112": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.82, "abstention": 0.92},
-    "dev113": {"success@1": 0.78, "success@3": 0.92, "mrr@5": 0.85, "answer_sentence": 0.70, "abstention": 0.72},
+    "dev113": {"success@1": 0.78, "success@3": 0.92, "mrr@5": 0.85, "answer_sentence": 0.70, "abstention": 0.77},
     # Written blind at the start of the thirty-second session (outdoor lives; two sources that disagree) as
     # holdout63 and holdout64 and scored twice: on the code as the session began and at its end, with the same
     # figures both times (S@1 .850 and .850, S@3 .983 and .967, refused .95 and .90, wrongly refused .017 and
     # .017); then tuned on in the thirty-third.
-    "dev114": {"success@1": 0.82, "success@3": 0.95, "mrr@5": 0.88, "answer_sentence": 0.77, "abstention": 0.92},
+    "dev114": {"success@1": 0.82, "success@3": 0.97, "mrr@5": 0.90, "answer_sentence": 0.77, "abstention": 0.92},
     "dev115": {"success@1": 0.82, "success@3": 0.95, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.87},
     # Written at the start of the thirty-third session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (two or three questions in one message; other skincare and treatments and
@@ -498,14 +498,14 @@ FLOORS = {
     # treatments) as holdout65 and holdout66 and scored on the code as the session began and at its end, with the
     # same figures both times (S@1 .867 and .800, S@3 .933 and .883, refused .95 and .80, wrongly refused .050 and
     # .100); then tuned on in the thirty-fourth.
-    "dev120": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.89, "answer_sentence": 0.80, "abstention": 0.92},
+    "dev120": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.91, "answer_sentence": 0.80, "abstention": 0.92},
     "dev121": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.78, "abstention": 0.82},
     # Written at the start of the thirty-fourth session by helpers who saw only the documents, in the kinds of the
     # two blind sets written with them (people who state what they believe and ask to have it confirmed; people who
     # want a number: how long, how many, how soon), to tune on. First scored S@1 .850 and .750, S@3 .900 and .833,
     # refused .75 and .80, wrongly refused .067 and .117.
     "dev122": {"success@1": 0.85, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.82, "abstention": 0.92},
-    "dev123": {"success@1": 0.80, "success@3": 0.87, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.87},
+    "dev123": {"success@1": 0.80, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.77, "abstention": 0.92},
     # Written in the thirty-fourth session, after the first tuning, by two more helpers in the same two kinds (dev124:
     # beliefs to confirm; dev125: a number asked for). First scored S@1 .917 and .717, S@3 .967 and .883, refused
     # .90 and 1.00, wrongly refused 0 and .067 (the session-start code: the same but refused .80 and .95).
@@ -515,8 +515,8 @@ FLOORS = {
     # and holdout68, scored on the code as that session began (S@1 .750 and .733, S@3 .883 and .850, refused .75 and
     # 1.00, wrongly refused .050 and .117) and at its end (S@1 .783 and .783, S@3 .900 and .883, refused .85 and
     # 1.00, wrongly refused .033 and .083); then tuned on in the thirty-fifth.
-    "dev126": {"success@1": 0.78, "success@3": 0.90, "mrr@5": 0.84, "answer_sentence": 0.72, "abstention": 0.87},
-    "dev127": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.65, "abstention": 0.97},
+    "dev126": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.86, "answer_sentence": 0.75, "abstention": 0.87},
+    "dev127": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.68, "abstention": 0.97},
     # Written at the start of the thirty-fifth session by helpers who saw only the documents, in the kinds of the two
     # blind sets written with them (people who describe what they do not know the name of: "the little dents left
     # from spots"; new staff asking what to tell clients), to tune on. First scored S@1 .800 and .883, S@3 .917 and
@@ -528,7 +528,7 @@ FLOORS = {
     # .70, wrongly refused .033 and .017 (the session-start code: S@1 .900 and .817, S@3 .917 and .967, the same
     # refusals).
     "dev130": {"success@1": 0.93, "success@3": 0.95, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.92},
-    "dev131": {"success@1": 0.80, "success@3": 0.95, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.72},
+    "dev131": {"success@1": 0.80, "success@3": 0.95, "mrr@5": 0.86, "answer_sentence": 0.72, "abstention": 0.77},
     # Written blind at the start of the thirty-fifth session (things described, not named; new staff) as holdout69
     # and holdout70, scored on the code as that session began (S@1 .833 and .883, S@3 .917 and .950, refused .80 and
     # .95, wrongly refused .033 and .017) and at its end (S@1 .833 and .917, S@3 .917 and .967, refused .85 and .95,
@@ -539,18 +539,18 @@ FLOORS = {
     # blind sets written with them (people who want the visit walked through in order: "what happens after the
     # numbing stuff goes on"; staff finding a passage to read out: "find me the bit about numbing cream"), to tune
     # on. First scored S@1 .833 and .900, S@3 .917 and .933, refused .85 and .90, wrongly refused .033 and .050.
-    "dev134": {"success@1": 0.80, "success@3": 0.88, "mrr@5": 0.84, "answer_sentence": 0.75, "abstention": 0.82},
-    "dev135": {"success@1": 0.87, "success@3": 0.90, "mrr@5": 0.88, "answer_sentence": 0.83, "abstention": 0.87},
+    "dev134": {"success@1": 0.85, "success@3": 0.95, "mrr@5": 0.90, "answer_sentence": 0.80, "abstention": 0.97},
+    "dev135": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.85, "abstention": 0.92},
     # Written in the thirty-sixth session, after the first tuning, by two more helpers in the same two kinds. First
     # scored S@1 .817 and .933, S@3 .883 and .933, refused .90 and .95, wrongly refused .067 and .050 (the
     # session-start code: S@1 .817 and .883, S@3 .883 and .883, refused .80 and .95, wrongly refused .067 and .100).
-    "dev136": {"success@1": 0.78, "success@3": 0.85, "mrr@5": 0.81, "answer_sentence": 0.73, "abstention": 0.87},
-    "dev137": {"success@1": 0.90, "success@3": 0.90, "mrr@5": 0.90, "answer_sentence": 0.82, "abstention": 0.92},
+    "dev136": {"success@1": 0.82, "success@3": 0.90, "mrr@5": 0.85, "answer_sentence": 0.77, "abstention": 0.92},
+    "dev137": {"success@1": 0.93, "success@3": 0.93, "mrr@5": 0.94, "answer_sentence": 0.82, "abstention": 0.92},
     # Written blind at the start of the thirty-sixth session (the visit walked through; a passage to find) and scored
     # on the code as the session began (S@1 .867 and .833, S@3 .917 and .883, refused .75 and .85, wrongly refused
     # .050 and .117); never tuned on.
-    "holdout71": {"success@1": 0.83, "success@3": 0.88, "mrr@5": 0.86, "answer_sentence": 0.82, "abstention": 0.72},
-    "holdout72": {"success@1": 0.80, "success@3": 0.85, "mrr@5": 0.82, "answer_sentence": 0.75, "abstention": 0.82},
+    "holdout71": {"success@1": 0.88, "success@3": 0.93, "mrr@5": 0.91, "answer_sentence": 0.87, "abstention": 0.87},
+    "holdout72": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.82},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -585,7 +585,7 @@ CEILINGS = {
     "dev32": {"false_abstention": 0.03},
     "dev33": {"false_abstention": 0.06},
     "dev34": {"false_abstention": 0.10},
-    "dev35": {"false_abstention": 0.08},
+    "dev35": {"false_abstention": 0.05},
     "dev36": {"false_abstention": 0.04},
     "dev37": {"false_abstention": 0.05},
     "dev38": {"false_abstention": 0.03},
@@ -613,12 +613,12 @@ CEILINGS = {
     "dev60": {"false_abstention": 0.03},
     "dev61": {"false_abstention": 0.05},
     "dev62": {"false_abstention": 0.05},
-    "dev63": {"false_abstention": 0.10},
+    "dev63": {"false_abstention": 0.08},
     "dev64": {"false_abstention": 0.10},
     "dev65": {"false_abstention": 0.03},
-    "dev66": {"false_abstention": 0.15},
+    "dev66": {"false_abstention": 0.12},
     "dev67": {"false_abstention": 0.05},
-    "dev68": {"false_abstention": 0.05},
+    "dev68": {"false_abstention": 0.03},
     "dev69": {"false_abstention": 0.03},
     "dev70": {"false_abstention": 0.05},
     "dev71": {"false_abstention": 0.05},
@@ -634,13 +634,13 @@ CEILINGS = {
     "dev81": {"false_abstention": 0.07},
     "dev82": {"false_abstention": 0.07},
     "dev83": {"false_abstention": 0.10},
-    "dev84": {"false_abstention": 0.08},
+    "dev84": {"false_abstention": 0.05},
     "dev85": {"false_abstention": 0.05},
     "dev86": {"false_abstention": 0.08},
     "dev87": {"false_abstention": 0.07},
-    "dev88": {"false_abstention": 0.08},
+    "dev88": {"false_abstention": 0.05},
     "dev89": {"false_abstention": 0.03},
-    "dev90": {"false_abstention": 0.08},
+    "dev90": {"false_abstention": 0.05},
     "dev91": {"false_abstention": 0.05},
     "dev92": {"false_abstention": 0.06},
     "dev93": {"false_abstention": 0.03},
@@ -649,7 +649,7 @@ CEILINGS = {
     "dev96": {"false_abstention": 0.08},
     "dev97": {"false_abstention": 0.08},
     "dev98": {"false_abstention": 0.08},
-    "dev99": {"false_abstention": 0.07},
+    "dev99": {"false_abstention": 0.05},
     "dev100": {"false_abstention": 0.05},
     "dev101": {"false_abstention": 0.08},
     "dev102": {"false_abstention": 0.03},
@@ -658,13 +658,13 @@ CEILINGS = {
     "dev105": {"false_abstention": 0.03},
     "dev106": {"false_abstention": 0.08},
     "dev107": {"false_abstention": 0.03},
-    "dev108": {"false_abstention": 0.15},
-    "dev109": {"false_abstention": 0.12},
+    "dev108": {"false_abstention": 0.12},
+    "dev109": {"false_abstention": 0.10},
     "dev110": {"false_abstention": 0.05},
     "dev111": {"false_abstention": 0.05},
     "dev112": {"false_abstention": 0.05},
     "dev113": {"false_abstention": 0.05},
-    "dev114": {"false_abstention": 0.05},
+    "dev114": {"false_abstention": 0.03},
     "dev115": {"false_abstention": 0.03},
     "dev116": {"false_abstention": 0.05},
     "dev117": {"false_abstention": 0.03},
@@ -684,12 +684,12 @@ CEILINGS = {
     "dev131": {"false_abstention": 0.05},
     "dev132": {"false_abstention": 0.06},
     "dev133": {"false_abstention": 0.03},
-    "dev134": {"false_abstention": 0.06},
-    "dev135": {"false_abstention": 0.08},
-    "dev136": {"false_abstention": 0.10},
-    "dev137": {"false_abstention": 0.08},
-    "holdout71": {"false_abstention": 0.08},
-    "holdout72": {"false_abstention": 0.15},
+    "dev134": {"false_abstention": 0.03},
+    "dev135": {"false_abstention": 0.05},
+    "dev136": {"false_abstention": 0.07},
+    "dev137": {"false_abstention": 0.05},
+    "holdout71": {"false_abstention": 0.05},
+    "holdout72": {"false_abstention": 0.05},
 }
 
 
