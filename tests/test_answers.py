@@ -671,7 +671,7 @@ EVERYDAY_WORDINGS = [
                  id="dirt said as grubby"),
     pytest.param("I sit on a front desk all day, how long will the redness show", "After the needling is complete",
                  id="where the asker works, said by the desk"),
-    pytest.param("is sunscreen after really needed or is that just an upsell", "darker skin tones",
+    pytest.param("is sunscreen after really needed or is that just an upsell", "use sunscreen diligently",
                  id="doubting advice as an upsell"),
     pytest.param("my skin soaks up whatever I put on it after, is that a problem", "Enhances Product Absorption",
                  id="an everyday pronoun, whatever"),
