@@ -576,28 +576,24 @@ def test_money_in_a_figure_of_speech_finds_the_cost_against_laser(engine: Engine
     assert "far less costly than laser" in top.answer
 
 
-# Staff asking to find a passage name the documents and the finding; the passage found is the topic's own.
+# Staff asking to find a passage name the documents and the finding, or point at a sentence with words that
+# elsewhere mean a price, a wrinkle or a place on the body; the passage found is the one the topic alone finds.
 FINDING_FRAMES = ["can you find the section on {}", "which article covers {}", "copy of the text about {}",
                   "{} - relevant passage please", "the explanation of {} for my slides"]
-
-
-@pytest.mark.parametrize("topic", ["acne scars", "stretch marks", "aftercare", "who can't have it"])
-def test_asking_to_find_a_passage_finds_the_topics_own(engine: Engine, topic: str) -> None:
-    expected = answered_top(engine, topic).passage
-    for frame in FINDING_FRAMES:
-        assert answered_top(engine, frame.format(topic)).passage == expected, frame.format(topic)
-
-
-# Or they point at a sentence with words that elsewhere mean a price, a wrinkle or a place on the body.
 POINTING_FRAMES = ["pull the quote that {}", "I need the line where it says {}", "does it say anywhere that {}",
                    "highlight the sentence saying {}"]
 
 
-@pytest.mark.parametrize("claim", ["it can cause bruising", "redness lasts a few days", "you need several sessions"])
-def test_pointing_at_a_sentence_finds_the_claims_own_passage(engine: Engine, claim: str) -> None:
-    expected = answered_top(engine, claim).passage
-    for frame in POINTING_FRAMES:
-        assert answered_top(engine, frame.format(claim)).passage == expected, frame.format(claim)
+@pytest.mark.parametrize("frames, topic", [
+    *[pytest.param(FINDING_FRAMES, t, id=f"finding {t}") for t in
+      ["acne scars", "stretch marks", "aftercare", "who can't have it"]],
+    *[pytest.param(POINTING_FRAMES, c, id=f"pointing at {c}") for c in
+      ["it can cause bruising", "redness lasts a few days", "you need several sessions"]],
+])
+def test_asking_for_a_passage_finds_the_topics_own(engine: Engine, frames: list[str], topic: str) -> None:
+    expected = answered_top(engine, topic).passage
+    for frame in frames:
+        assert answered_top(engine, frame.format(topic)).passage == expected, frame.format(topic)
 
 
 def test_the_words_that_point_keep_their_meaning_elsewhere(engine: Engine) -> None:
