@@ -166,6 +166,10 @@ SETS = {
     "dev137": ["dev137.jsonl"],
     "dev138": ["dev138.jsonl"],
     "dev139": ["dev139.jsonl"],
+    "dev140": ["dev140.jsonl"],
+    "dev141": ["dev141.jsonl"],
+    "holdout73": ["holdout73.jsonl"],
+    "holdout74": ["holdout74.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -552,6 +556,17 @@ FLOORS = {
     # refused .90 and .85, wrongly refused .017 and .017); then tuned on in the thirty-seventh.
     "dev138": {"success@1": 0.88, "success@3": 0.93, "mrr@5": 0.91, "answer_sentence": 0.87, "abstention": 0.87},
     "dev139": {"success@1": 0.90, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.85, "abstention": 0.82},
+    # Written at the start of the thirty-seventh session by helpers who saw only the documents, in the kinds of the
+    # two blind sets written with them (clients who misspell, every question with mangled words; formal letters
+    # wrapped in courtesy), to tune on. First scored S@1 .717 and .617, S@3 .817 and .733, refused .95 and .70,
+    # wrongly refused .183 and .167.
+    "dev140": {"success@1": 0.68, "success@3": 0.78, "mrr@5": 0.73, "answer_sentence": 0.63, "abstention": 0.92},
+    "dev141": {"success@1": 0.58, "success@3": 0.70, "mrr@5": 0.64, "answer_sentence": 0.55, "abstention": 0.67},
+    # Written blind at the start of the thirty-seventh session (misspellers; formal letters) and scored on the code
+    # as the session began (S@1 .733 and .750, S@3 .817 and .800, refused .95 and .65, wrongly refused .183 and
+    # .150); never tuned on.
+    "holdout73": {"success@1": 0.70, "success@3": 0.78, "mrr@5": 0.74, "answer_sentence": 0.65, "abstention": 0.92},
+    "holdout74": {"success@1": 0.72, "success@3": 0.77, "mrr@5": 0.75, "answer_sentence": 0.67, "abstention": 0.62},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -691,6 +706,10 @@ CEILINGS = {
     "dev137": {"false_abstention": 0.05},
     "dev138": {"false_abstention": 0.05},
     "dev139": {"false_abstention": 0.05},
+    "dev140": {"false_abstention": 0.22},
+    "dev141": {"false_abstention": 0.20},
+    "holdout73": {"false_abstention": 0.22},
+    "holdout74": {"false_abstention": 0.18},
 }
 
 
