@@ -181,7 +181,7 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         return None
     from nltk.metrics.distance import edit_distance  # lazy: only misspelt words pay for nltk
 
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, bool, int, str] | None = None
     letters = frozenset(word)
     for cand, cand_letters in vocab.candidates(word, limit):
         # Each edit changes at most two letters of the letter set: a cheap test before the real distance.
@@ -197,10 +197,12 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         if d == 1 and len(word) == len(cand) and len(word) < 8 and not _plausible_swap(word, cand):
             continue  # "mouth" is not a typo of "month": short words need a likely slip of the finger or ear
         if d <= limit and (vocab.knows(stemmer.stem(cand)) or cand in stopwords() or cand in generic_words()):
-            key = (d, -vocab.surfaces.get(cand, 0), cand)
+            # At one distance, a doubled letter typed once (or once too often) is the likeliest slip: "realy" is
+            # "really", not "real".
+            key = (d, not _doubling(word, cand), -vocab.surfaces.get(cand, 0), cand)
             if best is None or key < best:
                 best = key
-    return best[2] if best else None
+    return best[-1] if best else None
 
 
 # Words of a comparison ("which is better, laser or microneedling"), where both sides of an "or" are asked about.
@@ -1001,6 +1003,16 @@ def _one_edit(word: str, cand: str) -> bool:
 def _dropped_letter(word: str, cand: str) -> bool:
     """Whether `word` is `cand` with one letter left out ("aftr", "after")."""
     return len(cand) == len(word) + 1 and any(cand[:i] + cand[i + 1 :] == word for i in range(len(cand)))
+
+
+def _doubling(word: str, cand: str) -> bool:
+    """Whether two words differ only by one letter of a doubled pair ("realy", "really"; "serrums", "serums")."""
+    if abs(len(word) - len(cand)) != 1:
+        return False
+    longer, shorter = (word, cand) if len(word) > len(cand) else (cand, word)
+    i = next((i for i, (x, y) in enumerate(zip(longer, shorter)) if x != y), len(shorter))
+    # The extra letter is at i; were it one of a pair, the first difference is found at the pair's second letter.
+    return i > 0 and longer[i] == longer[i - 1] and longer[:i] + longer[i + 1 :] == shorter
 
 
 def _spelt_otherwise(word: str, cand: str) -> bool:

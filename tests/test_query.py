@@ -60,6 +60,12 @@ def test_two_letters_typed_in_the_wrong_order_are_put_back(engine: Engine, typed
     assert engine.analyze(f"can it {typed} my skin").corrections == {typed: fixed}
 
 
+@pytest.mark.parametrize("typed, fixed", [("realy", "really"), ("actualy", "actually")])
+def test_a_doubled_letter_typed_once_is_the_likelier_correction(engine: Engine, typed: str, fixed: str) -> None:
+    # "real" and "actual" are one edit away too, and both are in the documents.
+    assert engine.analyze(f"is it {typed} safe for dark skin").corrections == {typed: fixed}
+
+
 def test_one_edit_apart_agrees_with_nltk_edit_distance() -> None:
     from nltk.metrics.distance import edit_distance
 
