@@ -270,6 +270,23 @@ def _singular(word: str) -> str:
     return word[:-2] if word.endswith(("ches", "shes", "xes", "sses")) else word[:-1]
 
 
+# How English spelling says a sound, rewritten in order to one letter per sound: "shun", "tion" and "cia" are all
+# X; a hard "c", "ck" and "q" are k; "ph" and a final "gh" are f; a soft "g" and "dge" are j; doubled letters are
+# one, a silent final "e" is dropped, and any run of vowels is A.
+_SOUNDS = [(re.compile(a), b) for a, b in (
+    (r"(?<=[a-z])[ts]ch", "X"), (r"th", "0"), (r"sh", "X"), (r"ch", "X"), (r"ph", "f"), (r"gh\b", "f"), (r"gh", ""),
+    (r"ck", "k"), (r"dg(?=[eiy])", "j"), (r"[tcs]i(?=[aeiou])", "X"), (r"s?sion", "Xn"), (r"(?<=.)t(?=ur)", "X"),
+    (r"c(?=[eiy])", "s"), (r"[cq]", "k"), (r"x", "ks"), (r"z", "s"), (r"g(?=[eiy])", "j"), (r"wh", "w"),
+    (r"(?<=[^aeiou])e(s?)\b", r"\1"), (r"(.)\1+", r"\1"), (r"(?<=.)[aeiouyw]+", "A"), (r"^[aeiouy]+", "A"))]
+
+
+def sound_key(word: str) -> str:
+    """How a folded word sounds, roughly: words spelt as they are said share a key ("infecshun", "infection")."""
+    for pattern, sound in _SOUNDS:
+        word = pattern.sub(sound, word)
+    return word
+
+
 _STRETCHED_RE = re.compile(r"(\w)\1{2,}")
 
 

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from mnqa.analysis import (NUMBER_WORDS, SPELT_NUMBERS, Stemmer, fold, generic_words, is_generic, said, shorthand,
-                           spelt_number, stopwords, strip_controls, tokenize, treatment_words, unstretched, verb_base,
-                           word_forms, zipf)
+                           sound_key, spelt_number, stopwords, strip_controls, tokenize, treatment_words, unstretched,
+                           verb_base, word_forms, zipf)
 from mnqa.lexicon import CompiledLexicon
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut (with a notice); no real question is longer
 MAX_WORD_CHARS = 40  # longer "words" are noise (hashes, URLs, keyboard mashing), never corrected
+SOUNDED_LETTERS = 6  # a misspelling this long may be corrected by its sound as well as by its letters
 ZIPF_WORD = 3.0  # as common in English as this (Zipf scale), a word is a real word, not a misspelling
 SUBSTITUTE_WEIGHT = 0.9  # expansions of a word the documents never use stand in for it almost fully
 COMPARATIVE_WEIGHT = 0.8  # the documents' comparative of a quality asked plainly ("thin": "thinner")
@@ -101,11 +102,22 @@ class Vocabulary:
         self.lexicon_stems = lexicon_stems
         self.surfaces = surfaces
         self._by_start: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] | None = None
+        self._by_sound: dict[str, list[str]] | None = None
         self.corrections: dict[str, str | None] = {}  # memo: misspelt word -> correction (bounded below)
 
     def knows(self, stem: str) -> bool:
         """Whether a stem means something here: it occurs in the documents or in the lexicon."""
         return stem in self.stems or stem in self.lexicon_stems
+
+    def sounding(self, word: str) -> list[str]:
+        """Long topic words of the documents or the lexicon that sound like `word` (the same `sound_key`)."""
+        if self._by_sound is None:
+            self._by_sound = {}
+            common = stopwords() | generic_words()
+            for w in self.surfaces:
+                if w.isalpha() and len(w) >= SOUNDED_LETTERS and w not in common:
+                    self._by_sound.setdefault(sound_key(w), []).append(w)
+        return self._by_sound.get(sound_key(word), [])
 
     def candidates(self, word: str, distance: int) -> list[tuple[str, frozenset[str]]]:
         """Known word forms that could be `word` misspelt (same first letter, similar length), with their letters."""
@@ -202,6 +214,15 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
             key = (d, not _doubling(word, cand), -vocab.surfaces.get(cand, 0), cand)
             if best is None or key < best:
                 best = key
+    if best is None and not real and len(word) >= SOUNDED_LETTERS:
+        # Spelt as it is said ("infecshun", "consultashun", "damidge"): a long topic word that sounds the same,
+        # starts with the same letter and is not too far off. Short words sound like too many others.
+        for cand in vocab.sounding(word):
+            if cand[0] == word[0] and vocab.knows(stemmer.stem(cand)):
+                d = edit_distance(word, cand, transpositions=True)
+                key = (d, False, -vocab.surfaces.get(cand, 0), cand)
+                if d <= (len(word) - 1) // 2 and (best is None or key < best):
+                    best = key
     return best[-1] if best else None
 
 

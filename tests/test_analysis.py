@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mnqa.analysis import (Stemmer, adjective_of, can_be_noun, fold, is_generic, said, stopwords, terms, tokenize,
-                           unstretched, word_forms)
+from mnqa.analysis import (Stemmer, adjective_of, can_be_noun, fold, is_generic, said, sound_key, stopwords, terms,
+                           tokenize, unstretched, word_forms)
 from mnqa.lexicon import LexiconError, load_lexicon, parse_lexicon
 
 
@@ -96,6 +96,19 @@ def test_generic_words_include_adverbs_without_listing_them() -> None:
     # and a listed verb's regular -ing and -ed forms ("putting", "tried"), but not a topic word's ("bruising")
     assert is_generic("putting") and is_generic("making") and is_generic("tried") and is_generic("stopped")
     assert not is_generic("bruising") and not is_generic("swelling")
+
+
+@pytest.mark.parametrize("said_as, spelt", [("infecshun", "infection"), ("consultashun", "consultation"),
+                                             ("damidge", "damage"), ("alopeesha", "alopecia"), ("texchur", "texture"),
+                                             ("ruff", "rough"), ("fotograph", "photograph")])
+def test_a_word_spelt_as_it_is_said_sounds_like_the_word(said_as: str, spelt: str) -> None:
+    assert sound_key(said_as) == sound_key(spelt)
+
+
+@pytest.mark.parametrize("one, other", [("infection", "injection"), ("mishear", "mother"), ("bleeding", "breeding")])
+def test_words_with_other_consonants_have_other_keys(one: str, other: str) -> None:
+    # Vowels are one sound in a key ("tenner", "toner"): how near two spellings are is also measured in letters.
+    assert sound_key(one) != sound_key(other)
 
 
 def test_a_word_typed_with_a_letter_held_down_can_be_read_back() -> None:

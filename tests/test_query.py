@@ -66,6 +66,18 @@ def test_a_doubled_letter_typed_once_is_the_likelier_correction(engine: Engine, 
     assert engine.analyze(f"is it {typed} safe for dark skin").corrections == {typed: fixed}
 
 
+@pytest.mark.parametrize("typed, fixed", [("infecshun", "infection"), ("consultashun", "consultation"),
+                                          ("damidge", "damage")])
+def test_a_long_word_spelt_as_it_is_said_is_corrected(engine: Engine, typed: str, fixed: str) -> None:
+    q = engine.analyze(f"can u get an {typed} from the needles")
+    assert q.corrections == {typed: fixed} and q.unknown == []
+
+
+def test_a_word_that_only_sounds_near_a_known_one_stays_unknown(engine: Engine) -> None:
+    # "biotin" has the consonants of "beaten" (in the documents), but three letters differ in six
+    assert "biotin" in engine.analyze("can i take biotin after").unknown
+
+
 def test_one_edit_apart_agrees_with_nltk_edit_distance() -> None:
     from nltk.metrics.distance import edit_distance
 
