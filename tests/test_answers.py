@@ -683,6 +683,8 @@ EVERYDAY_WORDINGS = [
                  id="the worry that it thins the skin"),
     pytest.param("how do i explain why they need more than one session",
                  "the number of sessions completed", id="explaining what is asked after it"),
+    pytest.param("What tends to go wrong for clients afterwards?", "potential side effects and risks",
+                 id="the hedging of a formal letter, what tends to"),
 ]
 
 
