@@ -135,10 +135,10 @@ class Vocabulary:
 def allowed_distance(word: str) -> int:
     """How many edits a correction may make: none for short words (too many real neighbours), then 1, then 2.
 
-    A four-letter word that is not English at all ("hlep") may still be two letters typed in the wrong order.
+    A three- or four-letter word that is not English at all ("hlep", "bak") may still be a slip of one letter.
     """
     if len(word) < 5:
-        return 1 if len(word) == 4 and zipf(word) == 0.0 else 0
+        return 1 if len(word) >= 3 and zipf(word) == 0.0 and _VOWEL_RE.search(word) else 0
     return 1 if len(word) < 9 else 2
 
 
@@ -200,8 +200,11 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         if cand == word or len(letters ^ cand_letters) > 2 * limit:
             continue
         # The tests that need no distance come first: the distance is the slow part.
-        if len(word) < 5 and sorted(word) != sorted(cand) and not _dropped_letter(word, cand):
-            continue  # short words: only letters swapped or one dropped ("hlep", "aftr"), never changed ("zxcv")
+        if len(word) < 5 and not (sorted(word) == sorted(cand) and len(word) == 4 or _dropped_letter(word, cand)
+                                  or len(word) == 4 and _vowel_changed(word, cand)):
+            # short words: only letters swapped or one dropped ("hlep", "aftr", "bak"), or a vowel heard otherwise
+            # ("werk"); never a consonant changed ("zxcv")
+            continue
         if real and not (_inflected(word, cand) or _spelt_otherwise(word, cand)):
             continue  # "heart" is not "heat" misspelt: a real word is only another form of itself ("plans")
         # One edit is told in a single pass; nltk's table is needed only for a long word's two.
@@ -1024,6 +1027,15 @@ def _one_edit(word: str, cand: str) -> bool:
 def _dropped_letter(word: str, cand: str) -> bool:
     """Whether `word` is `cand` with one letter left out ("aftr", "after")."""
     return len(cand) == len(word) + 1 and any(cand[:i] + cand[i + 1 :] == word for i in range(len(cand)))
+
+
+_VOWEL_RE = re.compile(r"[aeiouy]")
+
+
+def _vowel_changed(word: str, cand: str) -> bool:
+    """Whether two words of one length differ only in one vowel ("werk", "work")."""
+    differ = [(x, y) for x, y in zip(word, cand) if x != y]
+    return len(word) == len(cand) and len(differ) == 1 and all(_VOWEL_RE.match(c) for c in differ[0])
 
 
 def _doubling(word: str, cand: str) -> bool:

@@ -78,6 +78,19 @@ def test_a_word_that_only_sounds_near_a_known_one_stays_unknown(engine: Engine) 
     assert "biotin" in engine.analyze("can i take biotin after").unknown
 
 
+@pytest.mark.parametrize("question, typed, fixed", [("how much time off werk after", "werk", "work"),
+                                                    ("can it be done on my bak", "bak", "back")])
+def test_a_short_word_with_a_vowel_heard_otherwise_or_a_letter_left_out_is_corrected(
+        engine: Engine, question: str, typed: str, fixed: str) -> None:
+    q = engine.analyze(question)
+    assert q.corrections == {typed: fixed} and q.unknown == []
+
+
+def test_a_short_form_without_vowels_is_never_corrected(engine: Engine) -> None:
+    # "prp" is one letter from "prep", but letters without a vowel are an abbreviation, not a slip
+    assert engine.analyze("do you do prp").unknown == ["prp"]
+
+
 def test_one_edit_apart_agrees_with_nltk_edit_distance() -> None:
     from nltk.metrics.distance import edit_distance
 
