@@ -149,6 +149,18 @@ def test_texting_forms_of_question_words_are_not_searched(engine: Engine) -> Non
     assert q.terms == ["microneedling"] and q.unknown == []
 
 
+@pytest.mark.parametrize("question", ["who shudnt get microneedling", "i hav rosacea, is microneedling ok",
+                                      "is it worth gettin microneedling"])
+def test_texting_forms_of_everyday_words_are_not_searched(engine: Engine, question: str) -> None:
+    assert engine.analyze(question).unknown == []
+
+
+def test_texting_forms_that_are_words_of_their_own_are_read_as_meant(engine: Engine) -> None:
+    q = engine.analyze("i have active breakouts rite now, is it tru it can spread them")
+    assert q.corrections == {"rite": "right", "tru": "true"}
+    assert engine.ask("who shudnt get micro needling").answered
+
+
 @pytest.mark.parametrize(
     "question, amount",
     [("how much does it cost", "money"), ("how much is this going to hurt", None),
