@@ -1086,3 +1086,12 @@ def test_a_negated_question_finds_what_the_plain_one_finds(engine: Engine) -> No
         assert "harsh skincare products" in engine.analyze(question).expansions, question
     assert engine.analyze("who shouldn't have it").expansions == engine.analyze("who should not have it").expansions
 
+
+
+@pytest.mark.parametrize("question, at_home", [("can I drive myself home after", False),
+                                               ("whenever I cut myself I get thick scars, can I have it", False),
+                                               ("should I just do it myself", True),
+                                               ("I did it myself with a roller", True)])
+def test_myself_means_doing_it_at_home_only_where_the_asker_does_it(engine: Engine, question: str,
+                                                                   at_home: bool) -> None:
+    assert ("at-home microneedling" in engine.analyze(question).expansions) == at_home
