@@ -685,6 +685,16 @@ EVERYDAY_WORDINGS = [
                  "the number of sessions completed", id="explaining what is asked after it"),
     pytest.param("What tends to go wrong for clients afterwards?", "potential side effects and risks",
                  id="the hedging of a formal letter, what tends to"),
+    pytest.param("By what other designation is the treatment known?", "referred to as collagen induction therapy",
+                 id="a letter's word for a name"),
+    pytest.param("Might you outline the order of events on the day?", "hand-held roller or an electric tool",
+                 id="a letter's words for the steps of the visit"),
+    pytest.param("I suffer from psoriasis. Would you advise against it?", "see your doctor before undergoing",
+                 id="a letter's words for who should not have it"),
+    pytest.param("Is a preliminary consultation necessary?", "first consult your doctor",
+                 id="a letter's word for a consultation first"),
+    pytest.param("Why is this treatment so much in vogue?", "rising popularity", id="a letter's word for popular"),
+    pytest.param("What apparatus is used?", "hand-held roller or an electric tool", id="a letter's word for the tool"),
 ]
 
 
