@@ -279,6 +279,7 @@ _CLINIC_RE = re.compile(
     r"evenings)\b"
     r"|(?:free|available|availability|slots?|spaces?|appointments|open)(?: on)?(?: a| this| next)? "
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+    r"|(?:appointments?|appts?|slots?) (?:available|free)\b"
     r"|(?:dr|doctor|nurse) [a-z]+ (?:free|available|doing|working|still)\b|who(?:'s| is|s) doing\b"
     r"|which (?:of (?:your|the) )?(?:therapist|practitioner|nurse|doctor|a?esthetician|girl|lady|person)s? "
     r"(?:does|do|is|will|would|can)\b"
@@ -332,6 +333,7 @@ _CLINIC_RE = re.compile(
     r"|(?:il)?legal(?:ly)?\b|(?:un)?lawful\b|(?<!in-)(?<!in )laws?\b|regulat(?:ed|ion|ions|or|ors|ory)\b"
     r"|(?:registered|certified) (?:with|by)\b"
     r"|(?:un)?licen[cs](?:e|es|ed|ing)\b|insur(?:ance|ence|ed|er|ers)\b|su(?:e|ed|ing)\b|lawyers?\b"
+    r"|(?:submit|make|file|lodge|put in) (?:a )?claim\b|under (?:such a|my|the|this|a|your) policy\b"
     r"|solicitors?\b|compensation\b|accredit(?:ed|ation)\b|pass mark\b|level [2-7]\b|nhs\b"
     r")"
 )

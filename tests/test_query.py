@@ -762,9 +762,16 @@ def test_the_times_a_clinic_sees_clients_are_the_clinics_own() -> None:
     assert about_clinic("do they do evening or weekend appointments, I work 9-5")
     assert about_clinic("are you open late on thursdays?")
     assert about_clinic("any saturday slots?")
+    assert about_clinic("I only finish work at six. Are there appointments available after that?")
     # the time of day asked about the treatment is not
     assert not about_clinic("is it better to have it done in the evening so the redness goes down overnight?")
     assert not about_clinic("can I go out in the evening after it")
+
+
+def test_a_claim_under_an_insurance_policy_is_for_the_insurer() -> None:
+    assert about_clinic("Would the fee be recoverable under my policy?")
+    assert about_clinic("Could I submit a claim for the cost afterwards?")
+    assert not about_clinic("Does the article make any claim about how long results last?")
 
 
 def test_what_a_client_brings_and_the_forms_are_the_clinics_own() -> None:
