@@ -695,6 +695,10 @@ EVERYDAY_WORDINGS = [
                  id="a letter's word for a consultation first"),
     pytest.param("Why is this treatment so much in vogue?", "rising popularity", id="a letter's word for popular"),
     pytest.param("What apparatus is used?", "hand-held roller or an electric tool", id="a letter's word for the tool"),
+    pytest.param("Is there anything one might do to ease the redness?", "cold compress",
+                 id="easing what it leaves, as soothing it"),
+    pytest.param("I have silvery streaks on my thighs from a growth spurt; would it help?", "including stretch marks",
+                 id="stretch marks told by their look"),
 ]
 
 
