@@ -1126,6 +1126,20 @@ def _as_meant(words: list[str]) -> list[str]:
 
 
 _QUERY_MARK_RE = re.compile(r"(?:(?<=\s)|^)\?(?=[^\W\d_])")
+# A message written as a letter: its greeting ("Dear Sir or Madam,", "Good morning.") and its sign-off with the
+# writer's name ("With kind regards, Hilary Osei", "Yours faithfully, R. Adeyemi") are courtesy, not the question.
+_SALUTATION_RE = re.compile(r"^\s*(?i:dear(?:\s+[^\W\d_]+){1,4}|good\s+(?:morning|afternoon|evening|day))\s*[,.!:\n]")
+_NAME_PART = r"(?:[A-Z][\w'.-]*|\([^()]{1,10}\))"  # "Hilary", "R.", "(retd)"
+_VALEDICTION_RE = re.compile(
+    r"(?:^|(?<=[.!?,\n]))\s*(?i:(?:i\s+remain,?\s+)?(?:(?:with\s+)?(?:(?:kind|kindest|best|warm|warmest|many)\s+)?"
+    r"(?:regards|wishes|thanks)(?:\s+(?:so|very)\s+much)?(?:\s+in\s+advance)?|yours\s+(?:sincerely|faithfully|truly)"
+    r"|respectfully(?:\s+yours)?|thank\s+you(?:\s+(?:so|very)\s+much)?(?:\s+in\s+advance)?))\s*[,.!]?"
+    rf"(?:\s*{_NAME_PART}(?:\s+{_NAME_PART}){{0,4}})?\s*[.!]?\s*$")
+
+
+def unframed(text: str) -> str:
+    """A message without a letter's greeting and sign-off, which say nothing of what is asked."""
+    return _VALEDICTION_RE.sub("", _SALUTATION_RE.sub("", text, count=1), count=1)
 # A short form written with a slash ("m/n", "s/e"): the tokenizer would split it into letters that are stopwords.
 _SLASHED_RE = re.compile(r"(?<![\w/])[^\W\d_]{1,3}/[^\W\d_]{0,3}(?![\w/])")
 _PERSONS = {"i", "you", "u", "ya", "we"}  # the asker or the clinic, opening a clause of their own
@@ -1233,6 +1247,8 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
     truncated = len(question) > MAX_QUESTION_CHARS
     # "?suitable", "?infection": a clinician's query mark before a word asks about that word; it ends no question
     text = _QUERY_MARK_RE.sub("", question[:MAX_QUESTION_CHARS])
+    as_typed = text
+    text = unframed(text)
     stop = stopwords()
     corrections: dict[str, str] = {}
     words: list[str] = []
@@ -1457,5 +1473,5 @@ def analyze(question: str, vocab: Vocabulary, lexicon: CompiledLexicon, stemmer:
         for g in groups:
             if g.frame:
                 g.frame_scale = LASTING_FRAME_SCALE
-    return Query(text, groups, weights, expansions, corrections, unknown, truncated, expects,
+    return Query(as_typed, groups, weights, expansions, corrections, unknown, truncated, expects,
                  about_clinic(text), tuple(phrases))

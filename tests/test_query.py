@@ -13,7 +13,7 @@ from mnqa.engine import Engine
 from mnqa.lexicon import IRREGULAR_PASTS
 from mnqa.query import (_one_edit, about_clinic, anchor_words, aside_words, asker_role_words, bracketed_words,
                         claimed_amount, expected_amount, history_words, origin_words, simile_words, speaker_words,
-                        telling_words, timed_visits, told_length)
+                        telling_words, timed_visits, told_length, unframed)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -1102,3 +1102,23 @@ def test_a_negated_question_finds_what_the_plain_one_finds(engine: Engine) -> No
 def test_myself_means_doing_it_at_home_only_where_the_asker_does_it(engine: Engine, question: str,
                                                                    at_home: bool) -> None:
     assert ("at-home microneedling" in engine.analyze(question).expansions) == at_home
+
+
+@pytest.mark.parametrize("letter, question", [
+    ("Dear Sir or Madam, does it hurt? Respectfully, D. Pemberton", " does it hurt?"),
+    ("Good morning. Is it safe? I remain, yours sincerely, Colonel (retd.) J. Whitcombe", " Is it safe?"),
+    ("Dear Practice Manager,\nIs it safe? With kind regards, Hilary Osei", "\nIs it safe?"),
+    ("is it safe? thanks so much, Priya", "is it safe?"),
+    # not a greeting, nor a sign-off: what follows the thanks is asked
+    ("Good for acne?", "Good for acne?"),
+    ("which is best? Thanks, what about rosacea", "which is best? Thanks, what about rosacea"),
+])
+def test_a_letters_greeting_and_sign_off_are_not_the_question(letter: str, question: str) -> None:
+    assert unframed(letter) == question
+
+
+def test_the_writers_name_is_not_searched_but_the_question_is_echoed_whole(engine: Engine) -> None:
+    letter = "Dear Sir, how painful is it likely to be? Respectfully, D. Pemberton"
+    q = engine.analyze(letter)
+    assert q.text == letter and q.unknown == [] and "pemberton" not in q.terms
+
