@@ -168,6 +168,8 @@ SETS = {
     "dev139": ["dev139.jsonl"],
     "dev140": ["dev140.jsonl"],
     "dev141": ["dev141.jsonl"],
+    "dev142": ["dev142.jsonl"],
+    "dev143": ["dev143.jsonl"],
     "holdout73": ["holdout73.jsonl"],
     "holdout74": ["holdout74.jsonl"],
 }
@@ -562,6 +564,11 @@ FLOORS = {
     # wrongly refused .183 and .167.
     "dev140": {"success@1": 0.68, "success@3": 0.78, "mrr@5": 0.73, "answer_sentence": 0.63, "abstention": 0.92},
     "dev141": {"success@1": 0.58, "success@3": 0.70, "mrr@5": 0.64, "answer_sentence": 0.55, "abstention": 0.67},
+    # Written in the thirty-seventh session, after the first tuning, by two more helpers in the same two kinds. First
+    # scored S@1 .800 and .767, S@3 .917 and .883, refused .95 and .75, wrongly refused .067 and .067 (the
+    # session-start code: S@1 .700 and .717, S@3 .833 and .850, refused .95 and .70, wrongly refused .167 and .083).
+    "dev142": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.73, "abstention": 0.92},
+    "dev143": {"success@1": 0.73, "success@3": 0.85, "mrr@5": 0.78, "answer_sentence": 0.63, "abstention": 0.72},
     # Written blind at the start of the thirty-seventh session (misspellers; formal letters) and scored on the code
     # as the session began (S@1 .733 and .750, S@3 .817 and .800, refused .95 and .65, wrongly refused .183 and
     # .150); never tuned on.
@@ -708,6 +715,8 @@ CEILINGS = {
     "dev139": {"false_abstention": 0.05},
     "dev140": {"false_abstention": 0.22},
     "dev141": {"false_abstention": 0.20},
+    "dev142": {"false_abstention": 0.10},
+    "dev143": {"false_abstention": 0.10},
     "holdout73": {"false_abstention": 0.22},
     "holdout74": {"false_abstention": 0.18},
 }
