@@ -699,6 +699,12 @@ EVERYDAY_WORDINGS = [
                  id="easing what it leaves, as soothing it"),
     pytest.param("I have silvery streaks on my thighs from a growth spurt; would it help?", "including stretch marks",
                  id="stretch marks told by their look"),
+    pytest.param("Are such needles used to give inoculations?", "deliver drugs or vaccines",
+                 id="a letter's word for vaccines"),
+    pytest.param("Is the procedure regarded as safe by the medical profession?", "recognized as safe",
+                 id="what doctors think of its safety"),
+    pytest.param("I have an outbreak of spots on my forehead; ought I to wait?", "Acne now present",
+                 id="an outbreak of spots is acne now"),
 ]
 
 
