@@ -221,7 +221,7 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         # Spelt as it is said ("infecshun", "consultashun", "damidge"): a long topic word that sounds the same,
         # starts with the same letter and is not too far off. Short words sound like too many others.
         for cand in vocab.sounding(word):
-            if cand[0] == word[0] and vocab.knows(stemmer.stem(cand)):
+            if cand != word and cand[0] == word[0] and vocab.knows(stemmer.stem(cand)):
                 d = edit_distance(word, cand, transpositions=True)
                 key = (d, False, -vocab.surfaces.get(cand, 0), cand)
                 if d <= (len(word) - 1) // 2 and (best is None or key < best):
