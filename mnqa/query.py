@@ -1041,13 +1041,16 @@ def _vowel_changed(word: str, cand: str) -> bool:
 
 
 def _doubling(word: str, cand: str) -> bool:
-    """Whether two words differ only by one letter of a doubled pair ("realy", "really"; "serrums", "serums")."""
+    """Whether two words differ only by one letter of a doubled consonant ("realy", "really"; "serrums", "serums").
+
+    A doubled vowel is another sound ("crepy" is "crepey", not "creepy")."""
     if abs(len(word) - len(cand)) != 1:
         return False
     longer, shorter = (word, cand) if len(word) > len(cand) else (cand, word)
     i = next((i for i, (x, y) in enumerate(zip(longer, shorter)) if x != y), len(shorter))
     # The extra letter is at i; were it one of a pair, the first difference is found at the pair's second letter.
-    return i > 0 and longer[i] == longer[i - 1] and longer[:i] + longer[i + 1 :] == shorter
+    return (i > 0 and longer[i] == longer[i - 1] and longer[i] not in "aeiouy"
+            and longer[:i] + longer[i + 1 :] == shorter)
 
 
 def _spelt_otherwise(word: str, cand: str) -> bool:

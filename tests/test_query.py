@@ -66,6 +66,11 @@ def test_a_doubled_letter_typed_once_is_the_likelier_correction(engine: Engine, 
     assert engine.analyze(f"is it {typed} safe for dark skin").corrections == {typed: fixed}
 
 
+def test_a_doubled_vowel_is_another_sound_not_a_slip(engine: Engine) -> None:
+    # "creepy" is one letter away too, and its "ee" would otherwise count as a doubled letter typed once
+    assert engine.analyze("my neck is saggy and crepy").corrections == {"crepy": "crepey"}
+
+
 @pytest.mark.parametrize("typed, fixed", [("infecshun", "infection"), ("consultashun", "consultation"),
                                           ("damidge", "damage")])
 def test_a_long_word_spelt_as_it_is_said_is_corrected(engine: Engine, typed: str, fixed: str) -> None:
