@@ -170,6 +170,8 @@ SETS = {
     "dev141": ["dev141.jsonl"],
     "dev142": ["dev142.jsonl"],
     "dev143": ["dev143.jsonl"],
+    "dev144": ["dev144.jsonl"],
+    "dev145": ["dev145.jsonl"],
     "holdout73": ["holdout73.jsonl"],
     "holdout74": ["holdout74.jsonl"],
 }
@@ -569,6 +571,12 @@ FLOORS = {
     # session-start code: S@1 .700 and .717, S@3 .833 and .850, refused .95 and .70, wrongly refused .167 and .083).
     "dev142": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.73, "abstention": 0.92},
     "dev143": {"success@1": 0.73, "success@3": 0.85, "mrr@5": 0.78, "answer_sentence": 0.63, "abstention": 0.72},
+    # Written late in the thirty-seventh session in two kinds no set had yet (people describing their own skin type
+    # or tone; a conversation's next question, referring back to what was just read), to see how the engine meets
+    # new kinds. First scored S@1 .750 and .917, S@3 .933 and 1.000, refused .85 and .90, wrongly refused .050 and 0
+    # (the session-start code: the same).
+    "dev144": {"success@1": 0.72, "success@3": 0.90, "mrr@5": 0.80, "answer_sentence": 0.70, "abstention": 0.82},
+    "dev145": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.80, "abstention": 0.87},
     # Written blind at the start of the thirty-seventh session (misspellers; formal letters) and scored on the code
     # as the session began (S@1 .733 and .750, S@3 .817 and .800, refused .95 and .65, wrongly refused .183 and
     # .150); never tuned on.
@@ -717,6 +725,8 @@ CEILINGS = {
     "dev141": {"false_abstention": 0.20},
     "dev142": {"false_abstention": 0.10},
     "dev143": {"false_abstention": 0.10},
+    "dev144": {"false_abstention": 0.08},
+    "dev145": {"false_abstention": 0.03},
     "holdout73": {"false_abstention": 0.22},
     "holdout74": {"false_abstention": 0.18},
 }
