@@ -178,7 +178,7 @@ SETS = {
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
     "dev4_5": {"success@1": 0.91, "success@3": 0.94, "mrr@5": 0.93, "answer_sentence": 0.85, "abstention": 0.89},
-    "dev6_7": {"success@1": 0.91, "success@3": 0.95, "mrr@5": 0.92, "answer_sentence": 0.81, "abstention": 0.94},
+    "dev6_7": {"success@1": 0.91, "success@3": 0.95, "mrr@5": 0.94, "answer_sentence": 0.81, "abstention": 0.94},
     "dev8": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.95, "answer_sentence": 0.86, "abstention": 0.97},
     "dev9": {"success@1": 0.89, "success@3": 0.96, "mrr@5": 0.91, "answer_sentence": 0.80, "abstention": 0.97},
     # Written as holdout5 and scored blind first (S@1 .733, S@3 .817, false refusals .167), then tuned on.
@@ -229,7 +229,7 @@ FLOORS = {
     # Written blind at the start of the tenth session (clients writing back in the days and weeks after a session;
     # terse search-box and keyword queries) and scored twice: on the code as the session began (S@1 .667 and .917,
     # refused .70 and .95) and at its end (.667 and .917, refused .75 and .95), then tuned on in the eleventh.
-    "dev26": {"success@1": 0.80, "success@3": 0.93, "mrr@5": 0.87, "answer_sentence": 0.68, "abstention": 0.97},
+    "dev26": {"success@1": 0.80, "success@3": 0.95, "mrr@5": 0.87, "answer_sentence": 0.68, "abstention": 0.97},
     "dev27": {"success@1": 0.95, "success@3": 0.96, "mrr@5": 0.96, "answer_sentence": 0.92, "abstention": 0.97},
     # Written in the eleventh session by two helpers who saw only the documents, in the kinds of the two blind
     # sets written with them (skincare-forum regulars; clients talking through their health history before a
@@ -564,13 +564,13 @@ FLOORS = {
     # two blind sets written with them (clients who misspell, every question with mangled words; formal letters
     # wrapped in courtesy), to tune on. First scored S@1 .717 and .617, S@3 .817 and .733, refused .95 and .70,
     # wrongly refused .183 and .167.
-    "dev140": {"success@1": 0.68, "success@3": 0.78, "mrr@5": 0.73, "answer_sentence": 0.63, "abstention": 0.92},
-    "dev141": {"success@1": 0.58, "success@3": 0.70, "mrr@5": 0.64, "answer_sentence": 0.55, "abstention": 0.67},
+    "dev140": {"success@1": 0.80, "success@3": 0.92, "mrr@5": 0.85, "answer_sentence": 0.75, "abstention": 0.92},
+    "dev141": {"success@1": 0.73, "success@3": 0.92, "mrr@5": 0.83, "answer_sentence": 0.65, "abstention": 0.77},
     # Written in the thirty-seventh session, after the first tuning, by two more helpers in the same two kinds. First
     # scored S@1 .800 and .767, S@3 .917 and .883, refused .95 and .75, wrongly refused .067 and .067 (the
     # session-start code: S@1 .700 and .717, S@3 .833 and .850, refused .95 and .70, wrongly refused .167 and .083).
     "dev142": {"success@1": 0.77, "success@3": 0.88, "mrr@5": 0.82, "answer_sentence": 0.73, "abstention": 0.92},
-    "dev143": {"success@1": 0.73, "success@3": 0.85, "mrr@5": 0.78, "answer_sentence": 0.63, "abstention": 0.72},
+    "dev143": {"success@1": 0.78, "success@3": 0.92, "mrr@5": 0.84, "answer_sentence": 0.67, "abstention": 0.72},
     # Written late in the thirty-seventh session in two kinds no set had yet (people describing their own skin type
     # or tone; a conversation's next question, referring back to what was just read), to see how the engine meets
     # new kinds. First scored S@1 .750 and .917, S@3 .933 and 1.000, refused .85 and .90, wrongly refused .050 and 0
@@ -580,8 +580,8 @@ FLOORS = {
     # Written blind at the start of the thirty-seventh session (misspellers; formal letters) and scored on the code
     # as the session began (S@1 .733 and .750, S@3 .817 and .800, refused .95 and .65, wrongly refused .183 and
     # .150); never tuned on.
-    "holdout73": {"success@1": 0.70, "success@3": 0.78, "mrr@5": 0.74, "answer_sentence": 0.65, "abstention": 0.92},
-    "holdout74": {"success@1": 0.72, "success@3": 0.77, "mrr@5": 0.75, "answer_sentence": 0.67, "abstention": 0.62},
+    "holdout73": {"success@1": 0.73, "success@3": 0.82, "mrr@5": 0.77, "answer_sentence": 0.68, "abstention": 0.92},
+    "holdout74": {"success@1": 0.75, "success@3": 0.80, "mrr@5": 0.78, "answer_sentence": 0.67, "abstention": 0.62},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -607,7 +607,7 @@ CEILINGS = {
     "dev23": {"false_abstention": 0.04},
     "dev24": {"false_abstention": 0.03},
     "dev25": {"false_abstention": 0.04},
-    "dev26": {"false_abstention": 0.06},
+    "dev26": {"false_abstention": 0.03},
     "dev27": {"false_abstention": 0.04},
     "dev28": {"false_abstention": 0.08},
     "dev29": {"false_abstention": 0.08},
@@ -621,7 +621,7 @@ CEILINGS = {
     "dev37": {"false_abstention": 0.05},
     "dev38": {"false_abstention": 0.03},
     "dev39": {"false_abstention": 0.03},
-    "dev40": {"false_abstention": 0.10},
+    "dev40": {"false_abstention": 0.08},
     "dev41": {"false_abstention": 0.03},
     "dev42": {"false_abstention": 0.10},
     "dev43": {"false_abstention": 0.04},
@@ -721,14 +721,14 @@ CEILINGS = {
     "dev137": {"false_abstention": 0.05},
     "dev138": {"false_abstention": 0.05},
     "dev139": {"false_abstention": 0.05},
-    "dev140": {"false_abstention": 0.22},
-    "dev141": {"false_abstention": 0.20},
+    "dev140": {"false_abstention": 0.08},
+    "dev141": {"false_abstention": 0.03},
     "dev142": {"false_abstention": 0.10},
-    "dev143": {"false_abstention": 0.10},
+    "dev143": {"false_abstention": 0.05},
     "dev144": {"false_abstention": 0.08},
     "dev145": {"false_abstention": 0.03},
-    "holdout73": {"false_abstention": 0.22},
-    "holdout74": {"false_abstention": 0.18},
+    "holdout73": {"false_abstention": 0.18},
+    "holdout74": {"false_abstention": 0.15},
 }
 
 
