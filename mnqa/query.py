@@ -102,7 +102,7 @@ class Vocabulary:
         self.lexicon_stems = lexicon_stems
         self.surfaces = surfaces
         self._by_start: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] | None = None
-        self._by_sound: dict[str, list[str]] | None = None
+        self._by_sound: dict[str, dict[str, list[str]]] = {}  # first letter -> sound key -> words
         self.corrections: dict[str, str | None] = {}  # memo: misspelt word -> correction (bounded below)
 
     def knows(self, stem: str) -> bool:
@@ -110,14 +110,17 @@ class Vocabulary:
         return stem in self.stems or stem in self.lexicon_stems
 
     def sounding(self, word: str) -> list[str]:
-        """Long topic words of the documents or the lexicon that sound like `word` (the same `sound_key`)."""
-        if self._by_sound is None:
-            self._by_sound = {}
+        """Long topic words of the documents or the lexicon that start with the letter of `word` and sound like it
+        (the same `sound_key`)."""
+        # Keyed by first letter and filled one letter at a time: a misspelt word pays for its own letter only.
+        by_sound = self._by_sound.get(word[0])
+        if by_sound is None:
+            by_sound = self._by_sound[word[0]] = {}
             common = stopwords() | generic_words()
             for w in self.surfaces:
-                if w.isalpha() and len(w) >= SOUNDED_LETTERS and w not in common:
-                    self._by_sound.setdefault(sound_key(w), []).append(w)
-        return self._by_sound.get(sound_key(word), [])
+                if w[:1] == word[0] and w.isalpha() and len(w) >= SOUNDED_LETTERS and w not in common:
+                    by_sound.setdefault(sound_key(w), []).append(w)
+        return by_sound.get(sound_key(word), [])
 
     def candidates(self, word: str, distance: int) -> list[tuple[str, frozenset[str]]]:
         """Known word forms that could be `word` misspelt (same first letter, similar length), with their letters."""
@@ -221,7 +224,7 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         # Spelt as it is said ("infecshun", "consultashun", "damidge"): a long topic word that sounds the same,
         # starts with the same letter and is not too far off. Short words sound like too many others.
         for cand in vocab.sounding(word):
-            if cand != word and cand[0] == word[0] and vocab.knows(stemmer.stem(cand)):
+            if cand != word and vocab.knows(stemmer.stem(cand)):
                 d = edit_distance(word, cand, transpositions=True)
                 key = (d, False, -vocab.surfaces.get(cand, 0), cand)
                 if d <= (len(word) - 1) // 2 and (best is None or key < best):
