@@ -1143,9 +1143,18 @@ _VALEDICTION_RE = re.compile(
     rf"(?:\s*{_NAME_PART}(?:\s+{_NAME_PART}){{0,4}})?\s*[.!]?\s*$")
 
 
+_SIGNING_OFF = ("regards", "wishes", "thanks", "sincerely", "faithfully", "truly", "respectfully", "thank you")
+
+
 def unframed(text: str) -> str:
     """A message without a letter's greeting and sign-off, which say nothing of what is asked."""
-    return _VALEDICTION_RE.sub("", _SALUTATION_RE.sub("", text, count=1), count=1)
+    # Most messages are no letter: plain substring tests spare them both patterns.
+    folded = text.casefold()
+    if folded.lstrip().startswith(("dear", "good")):
+        text = _SALUTATION_RE.sub("", text, count=1)
+    if any(word in folded for word in _SIGNING_OFF):
+        text = _VALEDICTION_RE.sub("", text, count=1)
+    return text
 # A short form written with a slash ("m/n", "s/e"): the tokenizer would split it into letters that are stopwords.
 _SLASHED_RE = re.compile(r"(?<![\w/])[^\W\d_]{1,3}/[^\W\d_]{0,3}(?![\w/])")
 _PERSONS = {"i", "you", "u", "ya", "we"}  # the asker or the clinic, opening a clause of their own
