@@ -272,7 +272,7 @@ def _singular(word: str) -> str:
 
 # How English spelling says a sound, rewritten in order to one letter per sound: "shun", "tion" and "cia" are all
 # X; a hard "c", "ck" and "q" are k; "ph" and a final "gh" are f; a soft "g" and "dge" are j; doubled letters are
-# one, a silent final "e" is dropped, and any run of vowels is A.
+# one, a silent final "e" is dropped, and any run of vowels (and "w" after a vowel's place) is A.
 _SOUNDS = [(re.compile(a), b) for a, b in (
     (r"(?<=[a-z])[ts]ch", "X"), (r"th", "0"), (r"sh", "X"), (r"ch", "X"), (r"ph", "f"), (r"gh\b", "f"), (r"gh", ""),
     (r"ck", "k"), (r"dg(?=[eiy])", "j"), (r"[tcs]i(?=[aeiou])", "X"), (r"s?sion", "Xn"), (r"(?<=.)t(?=ur)", "X"),

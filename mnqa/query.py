@@ -69,7 +69,7 @@ class Group:
 class Query:
     """A question analysed: the stems to search with their weights, and what to tell the user about it."""
 
-    text: str  # the question as searched (cut to MAX_QUESTION_CHARS)
+    text: str  # the question as asked (cut to MAX_QUESTION_CHARS), a letter's greeting and sign-off included
     groups: list[Group]
     weights: dict[str, float]  # stem -> weight, the asker's own at 1.0
     expansions: list[str]  # lexicon phrases added, for display
@@ -215,8 +215,8 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
         if d == 1 and len(word) == len(cand) and len(word) < 8 and not _plausible_swap(word, cand):
             continue  # "mouth" is not a typo of "month": short words need a likely slip of the finger or ear
         if d <= limit and (vocab.knows(stemmer.stem(cand)) or cand in stopwords() or cand in generic_words()):
-            # At one distance, a doubled letter typed once (or once too often) is the likeliest slip: "realy" is
-            # "really", not "real".
+            # At one distance, a doubled consonant typed once (or once too often) is the likeliest slip: "realy"
+            # is "really", not "real".
             key = (d, not _doubling(word, cand), -vocab.surfaces.get(cand, 0), cand)
             if best is None or key < best:
                 best = key
@@ -1155,6 +1155,8 @@ def unframed(text: str) -> str:
     if any(word in folded for word in _SIGNING_OFF):
         text = _VALEDICTION_RE.sub("", text, count=1)
     return text
+
+
 # A short form written with a slash ("m/n", "s/e"): the tokenizer would split it into letters that are stopwords.
 _SLASHED_RE = re.compile(r"(?<![\w/])[^\W\d_]{1,3}/[^\W\d_]{0,3}(?![\w/])")
 _PERSONS = {"i", "you", "u", "ya", "we"}  # the asker or the clinic, opening a clause of their own
