@@ -163,6 +163,9 @@ def test_texting_forms_of_everyday_words_are_not_searched(engine: Engine, questi
 def test_texting_forms_that_are_words_of_their_own_are_read_as_meant(engine: Engine) -> None:
     q = engine.analyze("i have active breakouts rite now, is it tru it can spread them")
     assert q.corrections == {"rite": "right", "tru": "true"}
+
+
+def test_a_texting_form_does_not_make_a_question_unanswerable(engine: Engine) -> None:
     assert engine.ask("who shudnt get micro needling").answered
 
 
@@ -1097,7 +1100,6 @@ def test_a_negated_question_finds_what_the_plain_one_finds(engine: Engine) -> No
     for question in ("what shouldn't I put on my skin after", "what should I not put on after it"):
         assert "harsh skincare products" in engine.analyze(question).expansions, question
     assert engine.analyze("who shouldn't have it").expansions == engine.analyze("who should not have it").expansions
-
 
 
 @pytest.mark.parametrize("question, at_home", [("can I drive myself home after", False),
