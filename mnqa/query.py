@@ -141,7 +141,7 @@ def allowed_distance(word: str) -> int:
     A three- or four-letter word that is not English at all ("hlep", "bak") may still be a slip of one letter.
     """
     if len(word) < 5:
-        return 1 if len(word) >= 3 and zipf(word) == 0.0 and _VOWEL_RE.search(word) else 0
+        return 1 if len(word) >= 3 and zipf(word) == 0.0 and not _VOWELS.isdisjoint(word) else 0
     return 1 if len(word) < 9 else 2
 
 
@@ -1001,7 +1001,8 @@ def expected_amount(words: list[str]) -> str | None:
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_AT = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
-_SOUND_ALIKE = [set("aeiouy"), set("sczx"), set("ck"), set("mn"), set("bp"), set("dt"), set("gj"), set("fv")]
+_VOWELS = frozenset("aeiouy")
+_SOUND_ALIKE = [_VOWELS, set("sczx"), set("ck"), set("mn"), set("bp"), set("dt"), set("gj"), set("fv")]
 
 
 _ENDINGS = ("s", "es", "d", "ed", "r", "er", "st", "est", "n", "en", "ing", "y", "ly")
@@ -1034,13 +1035,16 @@ def _dropped_letter(word: str, cand: str) -> bool:
     return len(cand) == len(word) + 1 and any(cand[:i] + cand[i + 1 :] == word for i in range(len(cand)))
 
 
-_VOWEL_RE = re.compile(r"[aeiouy]")
+def _changed_letters(word: str, cand: str) -> set[str]:
+    """The two letters of the one place where two words of one length differ; empty unless there is one such place."""
+    differ = [{x, y} for x, y in zip(word, cand) if x != y]
+    return differ[0] if len(word) == len(cand) and len(differ) == 1 else set()
 
 
 def _vowel_changed(word: str, cand: str) -> bool:
     """Whether two words of one length differ only in one vowel ("werk", "work")."""
-    differ = [(x, y) for x, y in zip(word, cand) if x != y]
-    return len(word) == len(cand) and len(differ) == 1 and all(_VOWEL_RE.match(c) for c in differ[0])
+    changed = _changed_letters(word, cand)
+    return bool(changed) and changed <= _VOWELS
 
 
 def _doubling(word: str, cand: str) -> bool:
@@ -1052,14 +1056,13 @@ def _doubling(word: str, cand: str) -> bool:
     longer, shorter = (word, cand) if len(word) > len(cand) else (cand, word)
     i = next((i for i, (x, y) in enumerate(zip(longer, shorter)) if x != y), len(shorter))
     # The extra letter is at i; were it one of a pair, the first difference is found at the pair's second letter.
-    return (i > 0 and longer[i] == longer[i - 1] and longer[i] not in "aeiouy"
+    return (i > 0 and longer[i] == longer[i - 1] and longer[i] not in _VOWELS
             and longer[:i] + longer[i + 1 :] == shorter)
 
 
 def _spelt_otherwise(word: str, cand: str) -> bool:
     """Whether two real words are one spelt the British and the American way ("minimise", "minimize")."""
-    differ = [(x, y) for x, y in zip(word, cand) if x != y]
-    return len(word) == len(cand) and len(differ) == 1 and set(differ[0]) == {"s", "z"}
+    return _changed_letters(word, cand) == {"s", "z"}
 
 
 def _plausible_swap(word: str, cand: str) -> bool:
