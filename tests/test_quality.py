@@ -178,6 +178,8 @@ SETS = {
     "dev149": ["dev149.jsonl"],
     "holdout75": ["holdout75.jsonl"],
     "holdout76": ["holdout76.jsonl"],
+    "holdout77": ["holdout77.jsonl"],
+    "holdout78": ["holdout78.jsonl"],
 }
 FLOORS = {
     "dev": {"success@1": 0.92, "success@3": 0.96, "mrr@5": 0.94, "answer_sentence": 0.88, "abstention": 0.95},
@@ -598,6 +600,11 @@ FLOORS = {
     # .017 and 0); never tuned on.
     "holdout75": {"success@1": 0.87, "success@3": 0.92, "mrr@5": 0.90, "answer_sentence": 0.78, "abstention": 0.92},
     "holdout76": {"success@1": 0.88, "success@3": 0.97, "mrr@5": 0.92, "answer_sentence": 0.80, "abstention": 0.92},
+    # Written blind later in the thirty-eighth session from the same brief, by two more helpers, after holdout75 and
+    # holdout76 had been scored; scored on the code as the session began (S@1 .950 and .917, S@3 1.000 and .983,
+    # refused 1.00 and 1.00, wrongly refused 0 and .017); never tuned on.
+    "holdout77": {"success@1": 0.92, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.73, "abstention": 0.97},
+    "holdout78": {"success@1": 0.88, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.78, "abstention": 0.97},
 }
 CEILINGS = {
     "dev": {"false_abstention": 0.03},
@@ -749,6 +756,8 @@ CEILINGS = {
     "dev149": {"false_abstention": 0.03},
     "holdout75": {"false_abstention": 0.05},
     "holdout76": {"false_abstention": 0.03},
+    "holdout77": {"false_abstention": 0.03},
+    "holdout78": {"false_abstention": 0.05},
 }
 
 
