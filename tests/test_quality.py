@@ -586,7 +586,7 @@ FLOORS = {
     # Written blind at the start of the thirty-seventh session (misspellers; formal letters) as holdout73 and
     # holdout74, scored on the code as the session began (S@1 .733 and .750, S@3 .817 and .800, refused .95 and .65,
     # wrongly refused .183 and .150) and at its end (S@1 .767 and .783, S@3 .850 and .833, refused .95 and .65,
-    # wrongly refused .150 and .117); then tuned on in the thirty-eighth.
+    # wrongly refused .150 and .117); renamed to tune on in the thirty-eighth.
     "dev146": {"success@1": 0.73, "success@3": 0.82, "mrr@5": 0.77, "answer_sentence": 0.68, "abstention": 0.92},
     "dev147": {"success@1": 0.75, "success@3": 0.80, "mrr@5": 0.78, "answer_sentence": 0.67, "abstention": 0.62},
     # Written at the start of the thirty-eighth session by helpers who saw only the documents and the issue's own
