@@ -229,6 +229,11 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
                 key = (d, False, -vocab.surfaces.get(cand, 0), cand)
                 if d <= (len(word) - 1) // 2 and (best is None or key < best):
                     best = key
+    if best is None and not real and word[0] == "k" and len(word) >= 4:
+        # A hard "k" heard where the word is spelt "ch", as in words from Greek ("kemo", "kronic", "keemo"): the
+        # word spelt so, or a known word one slip from it.
+        alt = "ch" + word[1:]
+        return alt if vocab.knows(stemmer.stem(alt)) else correct(alt, vocab, stemmer)
     return best[-1] if best else None
 
 

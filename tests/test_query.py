@@ -78,6 +78,13 @@ def test_a_long_word_spelt_as_it_is_said_is_corrected(engine: Engine, typed: str
     assert q.corrections == {typed: fixed} and q.unknown == []
 
 
+@pytest.mark.parametrize("typed", ["kemo", "keemo"])
+def test_a_hard_k_heard_in_a_word_spelt_ch_is_corrected(engine: Engine, typed: str) -> None:
+    q = engine.analyze(f"my mum is having {typed} for breast cancer, can she get this done")
+    assert q.corrections == {typed: "chemo"} and q.unknown == []
+    assert engine.ask(f"my mum is having {typed} for breast cancer, can she get this done").answered
+
+
 def test_a_word_that_only_sounds_near_a_known_one_stays_unknown(engine: Engine) -> None:
     # "biotin" has the consonants of "beaten" (in the documents), but three letters differ in six
     assert "biotin" in engine.analyze("can i take biotin after").unknown
