@@ -229,12 +229,25 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
                 key = (d, False, -vocab.surfaces.get(cand, 0), cand)
                 if d <= (len(word) - 1) // 2 and (best is None or key < best):
                     best = key
-    if best is None and not real and word[0] == "k" and len(word) >= 4:
-        # A hard "k" heard where the word is spelt "ch", as in words from Greek ("kemo", "kronic", "keemo"): the
-        # word spelt so, or a known word one slip from it.
-        alt = "ch" + word[1:]
-        return alt if vocab.knows(stemmer.stem(alt)) else correct(alt, vocab, stemmer)
+    if best is None and not real and len(word) >= 4:
+        # A sound written as heard where English spells it otherwise: the word spelt so, or a known word one slip
+        # from that spelling.
+        for alt in _respelt(word):
+            fixed = alt if vocab.knows(stemmer.stem(alt)) else correct(alt, vocab, stemmer)
+            if fixed:
+                return fixed
     return best[-1] if best else None
+
+
+def _respelt(word: str) -> list[str]:
+    """`word` with a sound spelt the usual way: "ch" for the hard "k" of words from Greek ("kemo", "keemo"), a final
+    "a" for the "er" of an accent that drops its r's ("melasmer", "eczemer")."""
+    alts = []
+    if word[0] == "k":
+        alts.append("ch" + word[1:])
+    if word.endswith("er"):
+        alts.append(word[:-2] + "a")
+    return alts
 
 
 # Words of a comparison ("which is better, laser or microneedling"), where both sides of an "or" are asked about.

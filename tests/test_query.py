@@ -85,6 +85,12 @@ def test_a_hard_k_heard_in_a_word_spelt_ch_is_corrected(engine: Engine, typed: s
     assert engine.ask(f"my mum is having {typed} for breast cancer, can she get this done").answered
 
 
+@pytest.mark.parametrize("typed, fixed", [("melasmer", "melasma"), ("eczemer", "eczema")])
+def test_a_final_a_heard_as_er_is_corrected(engine: Engine, typed: str, fixed: str) -> None:
+    q = engine.analyze(f"does it work on {typed}")
+    assert q.corrections == {typed: fixed} and q.unknown == []
+
+
 def test_a_word_that_only_sounds_near_a_known_one_stays_unknown(engine: Engine) -> None:
     # "biotin" has the consonants of "beaten" (in the documents), but three letters differ in six
     assert "biotin" in engine.analyze("can i take biotin after").unknown
