@@ -176,6 +176,8 @@ SETS = {
     "dev147": ["dev147.jsonl"],
     "dev148": ["dev148.jsonl"],
     "dev149": ["dev149.jsonl"],
+    "dev150": ["dev150.jsonl"],
+    "dev151": ["dev151.jsonl"],
     "holdout75": ["holdout75.jsonl"],
     "holdout76": ["holdout76.jsonl"],
     "holdout77": ["holdout77.jsonl"],
@@ -597,6 +599,11 @@ FLOORS = {
     # 1.00 and .90, wrongly refused 0 and 0.
     "dev148": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.75, "abstention": 0.97},
     "dev149": {"success@1": 0.87, "success@3": 0.93, "mrr@5": 0.90, "answer_sentence": 0.77, "abstention": 0.87},
+    # Written in the thirty-eighth session from the brief read strictly (many questions misspelt), like holdout79 and
+    # holdout80, by two other helpers, to tune on. First scored S@1 .917 and .933, S@3 .983 and 1.000, refused .90
+    # and 1.00, wrongly refused .017 and 0 (the session-start code: the same).
+    "dev150": {"success@1": 0.88, "success@3": 0.95, "mrr@5": 0.91, "answer_sentence": 0.73, "abstention": 0.87},
+    "dev151": {"success@1": 0.90, "success@3": 0.97, "mrr@5": 0.93, "answer_sentence": 0.82, "abstention": 0.97},
     # Written blind at the start of the thirty-eighth session from the same brief, by two other helpers; scored on
     # the code as the session began (S@1 .900 and .917, S@3 .950 and 1.000, refused .95 and .95, wrongly refused
     # .017 and 0); never tuned on.
@@ -761,6 +768,8 @@ CEILINGS = {
     "dev147": {"false_abstention": 0.15},
     "dev148": {"false_abstention": 0.03},
     "dev149": {"false_abstention": 0.03},
+    "dev150": {"false_abstention": 0.05},
+    "dev151": {"false_abstention": 0.03},
     "holdout75": {"false_abstention": 0.05},
     "holdout76": {"false_abstention": 0.03},
     "holdout77": {"false_abstention": 0.03},
