@@ -240,8 +240,8 @@ def _closest(word: str, vocab: Vocabulary, stemmer: Stemmer) -> str | None:
 
 
 def _respelt(word: str) -> list[str]:
-    """`word` with a sound spelt the usual way: "ch" for the hard "k" of words from Greek ("kemo", "keemo"), a final
-    "a" for the "er" of an accent that drops its r's ("melasmer", "eczemer")."""
+    """Other spellings of `word` with a sound written the usual way: "ch" for the hard "k" of words from Greek
+    ("kemo", "keemo"), a final "a" for the "er" of an accent that drops its r's ("melasmer", "eczemer")."""
     alts = []
     if word[0] == "k":
         alts.append("ch" + word[1:])
